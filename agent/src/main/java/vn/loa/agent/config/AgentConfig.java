@@ -1,0 +1,110 @@
+package vn.loa.agent.config;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import vn.loa.protocol.StationIds;
+import vn.loa.protocol.Zone;
+
+/**
+ * Everything one station agent needs, read from its YAML file by {@link AgentConfigLoader} or
+ * built in code with {@link #of} and the {@code with...} methods. Invalid values throw
+ * {@link IllegalArgumentException} naming the field by its YAML path.
+ */
+public record AgentConfig(
+        String station,
+        Path dataDir,
+        int heartbeatSeconds,
+        List<Zone> zones,
+        MqttSettings mqtt,
+        RelaySettings relay,
+        AudioSettings audio) {
+
+    public static final int DEFAULT_HEARTBEAT_SECONDS = 30;
+    public static final List<Zone> DEFAULT_ZONES = List.of(new Zone(1, "Vùng 1"));
+
+    public AgentConfig {
+        if (station == null || station.isBlank()) {
+            throw new IllegalArgumentException("field 'station' is required");
+        }
+        if (!StationIds.isValid(station)) {
+            try {
+                StationIds.require(station);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("field 'station': " + e.getMessage(), e);
+            }
+        }
+        Objects.requireNonNull(dataDir, "dataDir");
+        Ranges.check("heartbeatSeconds", heartbeatSeconds, 1, 3600);
+        zones = checkZones(zones);
+        Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(relay, "relay");
+        Objects.requireNonNull(audio, "audio");
+    }
+
+    /** A station with every default: one zone, heartbeat every 30 s, simulated relays and audio. */
+    public static AgentConfig of(String station, String mqttUri, Path dataDir) {
+        return new AgentConfig(station, dataDir, DEFAULT_HEARTBEAT_SECONDS, DEFAULT_ZONES,
+                MqttSettings.of(mqttUri), RelaySettings.simulated(), AudioSettings.simulated());
+    }
+
+    /** {@code ./loa-agent-data/<station>}, relative to the working directory. */
+    public static Path defaultDataDir(String station) {
+        return Path.of("loa-agent-data", station);
+    }
+
+    public AgentConfig withHeartbeatSeconds(int seconds) {
+        return new AgentConfig(station, dataDir, seconds, zones, mqtt, relay, audio);
+    }
+
+    public AgentConfig withZones(List<Zone> newZones) {
+        return new AgentConfig(station, dataDir, heartbeatSeconds, newZones, mqtt, relay, audio);
+    }
+
+    public AgentConfig withDataDir(Path dir) {
+        return new AgentConfig(station, dir, heartbeatSeconds, zones, mqtt, relay, audio);
+    }
+
+    public AgentConfig withMqtt(MqttSettings settings) {
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, settings, relay, audio);
+    }
+
+    public AgentConfig withKeepAliveSeconds(int seconds) {
+        return withMqtt(mqtt.withKeepAliveSeconds(seconds));
+    }
+
+    public AgentConfig withCredentials(String username, String password) {
+        return withMqtt(mqtt.withCredentials(username, password));
+    }
+
+    public AgentConfig withTopicRoot(String topicRoot) {
+        return withMqtt(mqtt.withTopicRoot(topicRoot));
+    }
+
+    public AgentConfig withReconnect(int minMillis, int maxSeconds) {
+        return withMqtt(mqtt.withReconnect(minMillis, maxSeconds));
+    }
+
+    private static List<Zone> checkZones(List<Zone> zones) {
+        if (zones == null || zones.isEmpty()) {
+            throw new IllegalArgumentException("field 'zones' must list at least one zone");
+        }
+        if (zones.size() > Zone.MAX_CHANNEL) {
+            throw new IllegalArgumentException("field 'zones' has more than " + Zone.MAX_CHANNEL + " zones");
+        }
+        Set<Integer> channels = new HashSet<>();
+        for (int i = 0; i < zones.size(); i++) {
+            Zone zone = zones.get(i);
+            if (zone == null) {
+                throw new IllegalArgumentException("field 'zones[" + i + "]' is empty");
+            }
+            if (!channels.add(zone.channel())) {
+                throw new IllegalArgumentException("field 'zones[" + i + "].channel': channel "
+                        + zone.channel() + " is listed twice");
+            }
+        }
+        return List.copyOf(zones);
+    }
+}

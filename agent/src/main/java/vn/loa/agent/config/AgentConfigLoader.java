@@ -1,0 +1,146 @@
+package vn.loa.agent.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import vn.loa.protocol.Zone;
+
+/** Reads an agent's YAML file into an {@link AgentConfig}; see the README for the format. */
+public final class AgentConfigLoader {
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private AgentConfigLoader() {
+    }
+
+    /** Loads and checks a file; every problem is a {@link ConfigException} naming the file and the field. */
+    public static AgentConfig load(Path file) {
+        JsonNode tree = read(file);
+        try {
+            return parse(ConfigNode.root(tree));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return YAML.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": not valid YAML" + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()), e);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read the file (" + e + ")", e);
+        }
+    }
+
+    private static AgentConfig parse(ConfigNode root) {
+        root.allowOnly("station", "dataDir", "heartbeatSeconds", "zones", "mqtt", "relay", "audio");
+        String station = root.requiredText("station");
+        Path dataDir = root.text("dataDir").map(text -> path(root.field("dataDir"), text))
+                .orElse(AgentConfig.defaultDataDir(station));
+        int heartbeatSeconds = root.wholeNumber("heartbeatSeconds").orElse(AgentConfig.DEFAULT_HEARTBEAT_SECONDS);
+        List<Zone> zones = root.list("zones").map(AgentConfigLoader::zones).orElse(AgentConfig.DEFAULT_ZONES);
+        MqttSettings mqtt = mqtt(root.section("mqtt")
+                .orElseThrow(() -> new IllegalArgumentException("field 'mqtt.uri' is required")));
+        RelaySettings relay = root.section("relay").map(AgentConfigLoader::relay).orElse(RelaySettings.simulated());
+        AudioSettings audio = root.section("audio").map(AgentConfigLoader::audio).orElse(AudioSettings.simulated());
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio);
+    }
+
+    private static List<Zone> zones(List<ConfigNode> entries) {
+        List<Zone> zones = new ArrayList<>();
+        for (ConfigNode entry : entries) {
+            entry.allowOnly("channel", "name");
+            int channel = entry.requiredWholeNumber("channel");
+            if (channel < 1 || channel > Zone.MAX_CHANNEL) {
+                throw new IllegalArgumentException("field '" + entry.field("channel") + "' must be 1.."
+                        + Zone.MAX_CHANNEL + ", got " + channel);
+            }
+            String name = entry.requiredText("name");
+            try {
+                zones.add(new Zone(channel, name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("field '" + entry.field("name") + "': " + e.getMessage(), e);
+            }
+        }
+        return zones;
+    }
+
+    private static MqttSettings mqtt(ConfigNode mqtt) {
+        mqtt.allowOnly("uri", "username", "password", "keepAliveSeconds", "topicRoot",
+                "reconnectMinMillis", "reconnectMaxSeconds");
+        MqttSettings defaults = MqttSettings.of(mqtt.requiredText("uri"));
+        return new MqttSettings(
+                defaults.uri(),
+                mqtt.text("username").orElse(null),
+                mqtt.text("password").orElse(null),
+                mqtt.wholeNumber("keepAliveSeconds").orElse(defaults.keepAliveSeconds()),
+                mqtt.text("topicRoot").orElse(defaults.topicRoot()),
+                mqtt.wholeNumber("reconnectMinMillis").orElse(defaults.reconnectMinMillis()),
+                mqtt.wholeNumber("reconnectMaxSeconds").orElse(defaults.reconnectMaxSeconds()));
+    }
+
+    private static RelaySettings relay(ConfigNode relay) {
+        relay.allowOnly("driver");
+        return relay.text("driver")
+                .map(name -> RelayDriver.fromConfigName(name).orElseThrow(() -> new IllegalArgumentException(
+                        "field '" + relay.field("driver") + "' must be one of " + names(RelayDriver.values())
+                                + ", got '" + name + "'")))
+                .map(RelaySettings::new)
+                .orElse(RelaySettings.simulated());
+    }
+
+    private static AudioSettings audio(ConfigNode audio) {
+        audio.allowOnly("output");
+        return audio.text("output")
+                .map(name -> AudioOutputKind.fromConfigName(name).orElseThrow(() -> new IllegalArgumentException(
+                        "field '" + audio.field("output") + "' must be one of " + names(AudioOutputKind.values())
+                                + ", got '" + name + "'")))
+                .map(AudioSettings::new)
+                .orElse(AudioSettings.simulated());
+    }
+
+    private static Path path(String field, String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("field '" + field + "' is not a valid path: " + e.getReason(), e);
+        }
+    }
+
+    private static String names(Enum<?>[] values) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> value : values) {
+            names.add(value.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return names.toString();
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable content";
+        }
+        int newline = message.indexOf('\n');
+        return (newline > 0 ? message.substring(0, newline) : message).trim();
+    }
+}

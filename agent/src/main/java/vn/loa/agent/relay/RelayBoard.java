@@ -1,0 +1,23 @@
+package vn.loa.agent.relay;
+
+import java.util.List;
+import vn.loa.protocol.RelayChannelState;
+
+/**
+ * The relay channels that switch a station's amplifiers and loudspeaker lines (its zones).
+ * Implementations are thread-safe.
+ */
+public interface RelayBoard extends AutoCloseable {
+
+    /** Switches one channel; {@link IllegalArgumentException} if the station has no such channel. */
+    void set(int channel, boolean on);
+
+    /** The state of every channel of the station, ordered by channel. */
+    List<RelayChannelState> state();
+
+    /** Switches every channel off: the safe state at start and on shutdown. */
+    void allOff();
+
+    @Override
+    void close();
+}

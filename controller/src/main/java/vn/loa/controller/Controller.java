@@ -1,0 +1,183 @@
+package vn.loa.controller;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.controller.api.ApiJson;
+import vn.loa.controller.api.AreaRoutes;
+import vn.loa.controller.api.AuthRoutes;
+import vn.loa.controller.api.StationRoutes;
+import vn.loa.controller.api.SystemRoutes;
+import vn.loa.controller.auth.AuthService;
+import vn.loa.controller.auth.PasswordHasher;
+import vn.loa.controller.config.ControllerConfig;
+import vn.loa.controller.http.Dispatcher;
+import vn.loa.controller.http.HttpServer;
+import vn.loa.controller.http.Router;
+import vn.loa.controller.metrics.ControllerMetrics;
+import vn.loa.controller.metrics.MicrometerControllerMetrics;
+import vn.loa.controller.mqtt.BrokerSettings;
+import vn.loa.controller.mqtt.ControllerLink;
+import vn.loa.controller.mqtt.EmbeddedBroker;
+import vn.loa.controller.mqtt.StationMessageIngest;
+import vn.loa.controller.registry.AreaService;
+import vn.loa.controller.registry.Station;
+import vn.loa.controller.registry.StationService;
+import vn.loa.controller.status.StationStatusService;
+import vn.loa.controller.status.StatusRepository;
+import vn.loa.controller.status.StatusWriter;
+import vn.loa.controller.store.Database;
+import vn.loa.protocol.MessageCodec;
+import vn.loa.protocol.Presence;
+import vn.loa.protocol.Topics;
+
+/**
+ * The controller's composition root: config, clock and executors, the database, the services,
+ * then the broker, the MQTT link and the HTTP server; {@link #close()} stops them in reverse.
+ */
+public final class Controller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+
+    private final ControllerConfig config;
+    private final Database database;
+    private final ScheduledExecutorService scheduler;
+    private final ThreadPoolExecutor ingest;
+    private final ThreadPoolExecutor writerThread;
+    private final ThreadPoolExecutor api;
+    private final StationStatusService status;
+    private final StatusWriter writer;
+    private final EmbeddedBroker broker;
+    private final ControllerLink link;
+    private final HttpServer http;
+    private final AreaService areas;
+    private final StationService stations;
+    private final String generatedAdminPassword;
+    private boolean closed;
+
+    private Controller(ControllerConfig config, Clock clock, String adminPassword) throws InterruptedException {
+        this.config = config;
+        ControllerMetrics metrics = new MicrometerControllerMetrics();
+        MessageCodec codec = new MessageCodec(config.mqtt().maxPayloadBytes());
+        Topics topics = new Topics(config.mqtt().topicRoot());
+        ApiJson json = new ApiJson(config.http().maxBodyBytes());
+
+        scheduler = Executors.newScheduledThreadPool(2, Threads.named("loa-scheduler"));
+        ingest = Threads.single("loa-ingest", 100_000, new ThreadPoolExecutor.AbortPolicy());
+        writerThread = Threads.single("loa-status-writer", 1_000, new ThreadPoolExecutor.CallerRunsPolicy());
+        api = new ThreadPoolExecutor(config.http().apiThreads(), config.http().apiThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1_000), Threads.named("loa-api"), new ThreadPoolExecutor.AbortPolicy());
+
+        database = Database.open(config.dataDir().resolve("loa.db"), clock);
+        AuthService auth = new AuthService(database, new PasswordHasher(), clock,
+                Duration.ofHours(config.auth().tokenLifetimeHours()));
+        generatedAdminPassword = auth.bootstrapAdmin(adminPassword).orElse(null);
+
+        status = new StationStatusService(clock, 200_000,
+                Duration.ofSeconds(config.stations().silenceGraceSeconds()));
+        StatusRepository statusRepository = new StatusRepository(codec, json.mapper());
+        writer = new StatusWriter(database, statusRepository, clock, writerThread);
+        areas = new AreaService(database, clock);
+        stations = new StationService(database, clock, areas, status::register, status::retire);
+        List<String> registered = stations.list().stream().map(Station::id).toList();
+        status.load(registered, database.read(statusRepository::loadAll));
+        metrics.stationGauges(() -> status.count(Presence.ONLINE), () -> status.count(Presence.OFFLINE));
+
+        scheduler.scheduleWithFixedDelay(() -> ingest.execute(() -> writer.submit(status.takeBatch())),
+                1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> ingest.execute(status::checkSilence), 2, 2, TimeUnit.SECONDS);
+
+        String brokerUri;
+        if (config.mqtt().embedded()) {
+            broker = EmbeddedBroker.start(config.mqtt().embeddedHost(), config.mqtt().embeddedPort(),
+                    config.mqtt().embeddedSessionQueueSize(), config.mqtt().embeddedMaxMessageBytes());
+            brokerUri = "tcp://127.0.0.1:" + broker.port();
+        } else {
+            broker = null;
+            brokerUri = config.mqtt().uri();
+        }
+        StationMessageIngest sink = new StationMessageIngest(topics, codec, clock, metrics, status, ingest);
+        link = new ControllerLink(new BrokerSettings(brokerUri, config.mqtt().clientId(), config.mqtt().username(),
+                config.mqtt().password(), config.mqtt().keepAliveSeconds()), topics, codec, clock, metrics, scheduler,
+                sink);
+        link.start();
+
+        Router router = new Router();
+        new SystemRoutes(metrics, link::isConnected, json).register(router);
+        new AuthRoutes(auth, json).register(router);
+        new AreaRoutes(areas, json).register(router);
+        new StationRoutes(stations, status, json).register(router);
+        http = HttpServer.start(config.http().host(), config.http().port(), config.http().maxBodyBytes(),
+                new Dispatcher(router, auth, json, metrics), api);
+        LOG.info("Controller ready: API on port {}, MQTT broker {}", http.port(), brokerUri);
+    }
+
+    /** Starts a controller; the admin password is used only on the very first start (null: generate one). */
+    public static Controller start(ControllerConfig config, Clock clock, String adminPassword) {
+        try {
+            return new Controller(config, clock, adminPassword);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** The embedded broker's port, when there is one. */
+    public Optional<Integer> embeddedBrokerPort() {
+        return broker == null ? Optional.empty() : Optional.of(broker.port());
+    }
+
+    public boolean brokerConnected() {
+        return link.isConnected();
+    }
+
+    /** The password generated for {@code admin} on the first start, to be shown once. */
+    public Optional<String> generatedAdminPassword() {
+        return Optional.ofNullable(generatedAdminPassword);
+    }
+
+    public AreaService areas() {
+        return areas;
+    }
+
+    public StationService stations() {
+        return stations;
+    }
+
+    public ControllerConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Controller stopping");
+        http.close();
+        link.close();
+        scheduler.shutdownNow();
+        Threads.drain(ingest);
+        writer.writeNow(status.takeBatch());
+        Threads.drain(writerThread);
+        Threads.drain(api);
+        if (broker != null) {
+            broker.close();
+        }
+        database.close();
+        LOG.info("Controller stopped");
+    }
+}

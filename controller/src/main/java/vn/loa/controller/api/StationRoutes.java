@@ -1,0 +1,86 @@
+package vn.loa.controller.api;
+
+import java.util.List;
+import java.util.Map;
+import vn.loa.controller.http.Call;
+import vn.loa.controller.http.Response;
+import vn.loa.controller.http.Router;
+import vn.loa.controller.registry.Station;
+import vn.loa.controller.registry.StationDraft;
+import vn.loa.controller.registry.StationService;
+import vn.loa.controller.status.StationStatusService;
+
+/** {@code /api/v1/stations}: the registry with live status. */
+public final class StationRoutes {
+    private final StationService stations;
+    private final StationStatusService status;
+    private final ApiJson json;
+
+    public StationRoutes(StationService stations, StationStatusService status, ApiJson json) {
+        this.stations = stations;
+        this.status = status;
+        this.json = json;
+    }
+
+    public void register(Router router) {
+        router.get("/api/v1/stations", this::list);
+        router.post("/api/v1/stations", this::create);
+        router.get("/api/v1/stations/{id}", this::get);
+        router.patch("/api/v1/stations/{id}", this::update);
+        router.delete("/api/v1/stations/{id}", this::retire);
+    }
+
+    private Response list(Call call) {
+        String area = call.request().queryParam("area").orElse(null);
+        String presence = call.request().queryParam("status").orElse(null);
+        if (presence != null && !presence.equals("online") && !presence.equals("offline")) {
+            throw ApiException.invalid("query parameter 'status' must be online or offline");
+        }
+        List<Station> found = area == null ? stations.list() : stations.inArea(parseArea(area));
+        List<StationView> views = found.stream()
+                .map(station -> StationView.of(station, status.get(station.id()).orElse(null)))
+                .filter(view -> presence == null || view.status().equals(presence))
+                .toList();
+        return json.ok(Map.of("stations", views));
+    }
+
+    private Response get(Call call) {
+        Station station = stations.get(call.request().pathParam("id"));
+        return json.ok(StationView.of(station, status.get(station.id()).orElse(null)));
+    }
+
+    private Response create(Call call) {
+        Body body = json.body(call.request());
+        StationDraft draft = new StationDraft(body.optionalText("id", 64), body.requiredLong("areaId"),
+                body.requiredText("name", 200), body.optionalDouble("latitude"), body.optionalDouble("longitude"),
+                false, body.optionalZones("zones"));
+        Station station = stations.create(draft);
+        return json.created(StationView.of(station, status.get(station.id()).orElse(null)),
+                "/api/v1/stations/" + station.id());
+    }
+
+    private Response update(Call call) {
+        Body body = json.body(call.request());
+        if (body.has("id")) {
+            throw ApiException.invalid("a station's id cannot change: it is its identity on the network");
+        }
+        boolean clear = body.isNull("latitude") && body.isNull("longitude");
+        StationDraft change = new StationDraft(null, body.optionalLong("areaId"), body.optionalText("name", 200),
+                body.optionalDouble("latitude"), body.optionalDouble("longitude"), clear, body.optionalZones("zones"));
+        Station station = stations.update(call.request().pathParam("id"), change);
+        return json.ok(StationView.of(station, status.get(station.id()).orElse(null)));
+    }
+
+    private Response retire(Call call) {
+        stations.retire(call.request().pathParam("id"));
+        return Response.noContent();
+    }
+
+    private static long parseArea(String raw) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("query parameter 'area' must be an area id");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package vn.loa.controller.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The controller's settings, read from a YAML file (see examples/controller.yml). Every field has
+ * a default, so an empty file runs a controller with the embedded broker.
+ */
+public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations) {
+
+    /** The HTTP API. */
+    public record Http(String host, int port, int maxBodyBytes, int apiThreads) {
+        public Http {
+            Objects.requireNonNull(host, "host");
+            ConfigChecks.port("http.port", port);
+            ConfigChecks.range("http.maxBodyBytes", maxBodyBytes, 1024, 16 * 1024 * 1024);
+            ConfigChecks.range("http.apiThreads", apiThreads, 1, 64);
+        }
+    }
+
+    /**
+     * The MQTT side. {@code broker}: {@code embedded} (Moquette in this process, on embeddedHost:embeddedPort)
+     * or {@code external} (at {@code uri}).
+     */
+    public record Mqtt(String broker, String uri, String username, String password, String clientId,
+                       String topicRoot, int keepAliveSeconds, int maxPayloadBytes, String embeddedHost,
+                       int embeddedPort, int embeddedSessionQueueSize, int embeddedMaxMessageBytes) {
+        public Mqtt {
+            if (!"embedded".equals(broker) && !"external".equals(broker)) {
+                throw new ConfigException("field 'mqtt.broker' must be embedded or external, got '" + broker + "'");
+            }
+            if ("external".equals(broker) && (uri == null || uri.isBlank())) {
+                throw new ConfigException("field 'mqtt.uri' is required with an external broker");
+            }
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(topicRoot, "topicRoot");
+            ConfigChecks.range("mqtt.keepAliveSeconds", keepAliveSeconds, 2, 600);
+            ConfigChecks.range("mqtt.maxPayloadBytes", maxPayloadBytes, 1024, 16 * 1024 * 1024);
+            ConfigChecks.port("mqtt.embeddedPort", embeddedPort);
+            ConfigChecks.range("mqtt.embeddedSessionQueueSize", embeddedSessionQueueSize, 16, 10_000_000);
+            ConfigChecks.range("mqtt.embeddedMaxMessageBytes", embeddedMaxMessageBytes, 1024, 256 * 1024 * 1024);
+        }
+
+        public boolean embedded() {
+            return "embedded".equals(broker);
+        }
+
+        public Mqtt withEmbedded(String host, int port) {
+            return new Mqtt("embedded", null, username, password, clientId, topicRoot, keepAliveSeconds,
+                    maxPayloadBytes, host, port, embeddedSessionQueueSize, embeddedMaxMessageBytes);
+        }
+    }
+
+    /** Logins. */
+    public record Auth(int tokenLifetimeHours) {
+        public Auth {
+            ConfigChecks.range("auth.tokenLifetimeHours", tokenLifetimeHours, 1, 24 * 30);
+        }
+    }
+
+    /** Station supervision. {@code silenceGraceSeconds}: added to 3 heartbeat intervals before a silent station is offline. */
+    public record Stations(int silenceGraceSeconds) {
+        public Stations {
+            ConfigChecks.range("stations.silenceGraceSeconds", silenceGraceSeconds, 0, 3600);
+        }
+    }
+
+    public ControllerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(stations, "stations");
+    }
+
+    /** Defaults: data in ./loa-data, HTTP on 8080, the embedded broker on 1883, all interfaces. */
+    public static ControllerConfig defaults() {
+        return new ControllerConfig(Path.of("loa-data"), new Http("0.0.0.0", 8080, 64 * 1024, 4),
+                new Mqtt("embedded", null, null, null, "loa-controller", "loa/v1", 30, 64 * 1024, "0.0.0.0", 1883,
+                        20_000, 2 * 1024 * 1024),
+                new Auth(12), new Stations(10));
+    }
+
+    /** For tests: loopback only, ephemeral ports, data in the given folder. */
+    public static ControllerConfig ephemeral(Path dataDir) {
+        ControllerConfig defaults = defaults();
+        return new ControllerConfig(dataDir, new Http("127.0.0.1", 0, defaults.http.maxBodyBytes(), 4),
+                defaults.mqtt.withEmbedded("127.0.0.1", 0), defaults.auth, defaults.stations);
+    }
+
+    public ControllerConfig withMqtt(Mqtt newMqtt) {
+        return new ControllerConfig(dataDir, http, newMqtt, auth, stations);
+    }
+
+    public ControllerConfig withHttp(String host, int port) {
+        return new ControllerConfig(dataDir, new Http(host, port, http.maxBodyBytes(), http.apiThreads()), mqtt, auth,
+                stations);
+    }
+
+    public ControllerConfig withDataDir(Path newDataDir) {
+        return new ControllerConfig(newDataDir, http, mqtt, auth, stations);
+    }
+
+    /** Moves to an external broker at the given URI. */
+    public ControllerConfig withExternalBroker(String uri) {
+        return withMqtt(new Mqtt("external", uri, mqtt.username(), mqtt.password(), mqtt.clientId(), mqtt.topicRoot(),
+                mqtt.keepAliveSeconds(), mqtt.maxPayloadBytes(), mqtt.embeddedHost(), mqtt.embeddedPort(),
+                mqtt.embeddedSessionQueueSize(), mqtt.embeddedMaxMessageBytes()));
+    }
+}

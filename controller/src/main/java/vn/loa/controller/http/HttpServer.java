@@ -1,0 +1,89 @@
+package vn.loa.controller.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty HTTP server. Event-loop threads only parse and write HTTP; every request is answered
+ * on the API executor (see {@link ApiChannelHandler}).
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final int READ_TIMEOUT_SECONDS = 60;
+
+    private final Channel channel;
+    private final Groups groups;
+
+    private HttpServer(Channel channel, Groups groups) {
+        this.channel = channel;
+        this.groups = groups;
+    }
+
+    public static HttpServer start(String host, int port, int maxBodyBytes, Dispatcher dispatcher,
+                                   ExecutorService apiExecutor) throws InterruptedException {
+        Objects.requireNonNull(dispatcher, "dispatcher");
+        Objects.requireNonNull(apiExecutor, "apiExecutor");
+        Groups groups = new Groups();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(groups.boss, groups.workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                                .addLast(new HttpServerCodec(8192, 16 * 1024, 8192))
+                                .addLast(new HttpServerKeepAliveHandler())
+                                .addLast(new LimitedBodyAggregator(maxBodyBytes, dispatcher))
+                                .addLast(new ApiChannelHandler(dispatcher, apiExecutor));
+                    }
+                });
+        try {
+            Channel bound = bootstrap.bind(new InetSocketAddress(host, port)).sync().channel();
+            HttpServer server = new HttpServer(bound, groups);
+            LOG.info("HTTP API listening on {}:{}", host, server.port());
+            return server;
+        } catch (RuntimeException | InterruptedException e) {
+            groups.shutdown();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        groups.shutdown();
+    }
+
+    /** The event-loop groups of one server. */
+    private static final class Groups {
+        private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+
+        void shutdown() {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

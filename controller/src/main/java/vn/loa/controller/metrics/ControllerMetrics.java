@@ -1,0 +1,27 @@
+package vn.loa.controller.metrics;
+
+import java.util.function.Supplier;
+
+/** What the controller counts, in domain terms. Implemented over Micrometer; faked in unit tests. */
+public interface ControllerMetrics {
+    /** A message of the given type arrived from a station and was decoded. */
+    void messageIn(String type);
+
+    /** A message of the given type was published to stations. */
+    void messageOut(String type);
+
+    /** A payload on a station topic could not be decoded; {@code reason} is a DecodeError code. */
+    void decodeFailure(String reason);
+
+    /** A decoded message was not processed: unknown station, stale, or the ingest queue was full. */
+    void messageDropped(String reason);
+
+    /** An API request was answered. {@code route} is the route's pattern, never the raw path. */
+    void httpRequest(String method, String route, int status, long durationNanos);
+
+    /** Registers the gauges of station presence, read when scraped. */
+    void stationGauges(Supplier<Number> online, Supplier<Number> offline);
+
+    /** Prometheus text exposition of every meter. */
+    String scrape();
+}

@@ -1,0 +1,76 @@
+package vn.loa.controller.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** {@link ControllerMetrics} over a Micrometer Prometheus registry. Meter names render with a {@code loa_} prefix. */
+public final class MicrometerControllerMetrics implements ControllerMetrics {
+    public static final String MESSAGES_IN = "loa.mqtt.messages.in";
+    public static final String MESSAGES_OUT = "loa.mqtt.messages.out";
+    public static final String DECODE_FAILURES = "loa.mqtt.decode.failures";
+    public static final String MESSAGES_DROPPED = "loa.mqtt.messages.dropped";
+    public static final String HTTP_REQUESTS = "loa.http.requests";
+    public static final String STATIONS = "loa.stations";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public MicrometerControllerMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    @Override
+    public void messageIn(String type) {
+        Counter.builder(MESSAGES_IN).description("Messages received from stations, by type")
+                .tag("type", type).register(registry).increment();
+    }
+
+    @Override
+    public void messageOut(String type) {
+        Counter.builder(MESSAGES_OUT).description("Messages published to stations, by type")
+                .tag("type", type).register(registry).increment();
+    }
+
+    @Override
+    public void decodeFailure(String reason) {
+        Counter.builder(DECODE_FAILURES).description("Payloads on station topics that could not be decoded")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    @Override
+    public void messageDropped(String reason) {
+        Counter.builder(MESSAGES_DROPPED).description("Decoded messages that were not processed")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    @Override
+    public void httpRequest(String method, String route, int status, long durationNanos) {
+        Timer.builder(HTTP_REQUESTS).description("API requests by route and status")
+                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                .register(registry).record(durationNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void stationGauges(Supplier<Number> online, Supplier<Number> offline) {
+        Gauge.builder(STATIONS, online).description("Registered stations by presence")
+                .tag("presence", "online").register(registry);
+        Gauge.builder(STATIONS, offline).description("Registered stations by presence")
+                .tag("presence", "offline").register(registry);
+    }
+
+    @Override
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,57 @@
+package vn.loa.protocol;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Sent by the agent periodically (default every 30 s). {@code ts} is the agent's own clock, which
+ * lets the controller measure clock skew. Optional fields are absent when the board cannot tell.
+ */
+public record Heartbeat(
+        String id,
+        @JsonProperty("ts") Instant timestamp,
+        String station,
+        long agentUptimeSeconds,
+        Long osUptimeSeconds,
+        Double loadAverage,
+        Long memoryAvailableBytes,
+        Long memoryTotalBytes,
+        Long diskFreeBytes,
+        Double temperatureCelsius,
+        List<RelayChannelState> relays,
+        NowPlaying playing) implements StationMessage {
+
+    public static final String TYPE = "heartbeat";
+
+    public Heartbeat {
+        Require.text(id, "id", 100);
+        Require.present(timestamp, "ts");
+        StationIds.require(Require.present(station, "station"));
+        Require.notNegative(agentUptimeSeconds, "agentUptimeSeconds");
+        if (osUptimeSeconds != null) {
+            Require.notNegative(osUptimeSeconds, "osUptimeSeconds");
+        }
+        relays = Require.list(relays, "relays", Zone.MAX_CHANNEL);
+        loadAverage = finiteOrAbsent(loadAverage);
+        temperatureCelsius = finiteOrAbsent(temperatureCelsius);
+    }
+
+    /** A reading that is not a finite number (NaN, infinity) is treated as absent. */
+    private static Double finiteOrAbsent(Double reading) {
+        return reading == null || !Double.isFinite(reading) ? null : reading;
+    }
+
+    @Override
+    @JsonIgnore
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    @JsonIgnore
+    public Channel channel() {
+        return Channel.HEARTBEAT;
+    }
+}
