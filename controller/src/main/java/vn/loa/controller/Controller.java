@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiJson;
 import vn.loa.controller.api.AreaRoutes;
 import vn.loa.controller.api.AuthRoutes;
+import vn.loa.controller.api.ConsoleRoutes;
 import vn.loa.controller.api.StationRoutes;
 import vn.loa.controller.api.SystemRoutes;
 import vn.loa.controller.auth.AuthService;
@@ -112,6 +113,7 @@ public final class Controller implements AutoCloseable {
 
         Router router = new Router();
         new SystemRoutes(metrics, link::isConnected, json).register(router);
+        new ConsoleRoutes().register(router);
         new AuthRoutes(auth, json).register(router);
         new AreaRoutes(areas, json).register(router);
         new StationRoutes(stations, status, json).register(router);

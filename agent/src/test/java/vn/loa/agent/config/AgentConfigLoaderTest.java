@@ -198,7 +198,7 @@ class AgentConfigLoaderTest {
 
     @Test
     void theShippedExampleParses() {
-        AgentConfig config = AgentConfigLoader.load(Path.of("dist", "agent.example.yml"));
+        AgentConfig config = AgentConfigLoader.load(Path.of("../examples/agent.yml"));
 
         assertThat(config.station()).isEqualTo("demo-01");
         assertThat(config.zones()).hasSize(2);

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
@@ -13,20 +14,18 @@ import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.TestControllers;
 
 /** Every refusal of the API is a JSON error with the right status, over real HTTP. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiErrorsIT {
-    @TempDir
-    Path dir;
-
     private Controller controller;
     private ApiClient anonymous;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    void start(@TempDir Path dir) {
         controller = TestControllers.embedded(dir);
         anonymous = new ApiClient(controller.httpPort());
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         controller.close();
     }
