@@ -34,7 +34,7 @@ public final class ControllerMain {
                 Controller controller = Controller.start(config, Clock.systemUTC(), System.getenv("LOA_ADMIN_PASSWORD"));
                 controller.generatedAdminPassword().ifPresent(password -> LOG.warn(
                         "First start: the 'admin' account was created with the password {} — it is shown only "
-                                + "this once; change it after logging in", password));
+                                + "this once: keep it somewhere safe", password));
                 runUntilStopped(controller::close);
             } else {
                 fail(USAGE);

@@ -24,9 +24,7 @@ public record Birth(
     public static final String TYPE = "birth";
 
     public Birth {
-        Require.text(id, "id", 100);
-        Require.present(timestamp, "ts");
-        StationIds.require(Require.present(station, "station"));
+        Require.stationEnvelope(id, timestamp, station);
         Require.text(agentVersion, "agentVersion", 100);
         zones = Require.list(zones, "zones", Zone.MAX_CHANNEL);
         Require.text(os, "os", 200);

@@ -26,9 +26,7 @@ public record Heartbeat(
     public static final String TYPE = "heartbeat";
 
     public Heartbeat {
-        Require.text(id, "id", 100);
-        Require.present(timestamp, "ts");
-        StationIds.require(Require.present(station, "station"));
+        Require.stationEnvelope(id, timestamp, station);
         Require.notNegative(agentUptimeSeconds, "agentUptimeSeconds");
         if (osUptimeSeconds != null) {
             Require.notNegative(osUptimeSeconds, "osUptimeSeconds");

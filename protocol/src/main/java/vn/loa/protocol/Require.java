@@ -7,6 +7,13 @@ final class Require {
     private Require() {
     }
 
+    /** The fields every station message starts with: id, timestamp, station. */
+    static void stationEnvelope(String id, java.time.Instant timestamp, String station) {
+        text(id, "id", 100);
+        present(timestamp, "ts");
+        StationIds.require(present(station, "station"));
+    }
+
     static <T> T present(T value, String field) {
         if (value == null) {
             throw new MissingFieldException(field);

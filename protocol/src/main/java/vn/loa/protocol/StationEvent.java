@@ -19,9 +19,7 @@ public record StationEvent(
     public static final String TYPE = "event";
 
     public StationEvent {
-        Require.text(id, "id", 100);
-        Require.present(timestamp, "ts");
-        StationIds.require(Require.present(station, "station"));
+        Require.stationEnvelope(id, timestamp, station);
         Require.text(kind, "kind", 100);
         Require.present(severity, "severity");
         if (detail != null && detail.length() > 2000) {

@@ -18,9 +18,7 @@ public record StationStatus(
     public static final String TYPE = "status";
 
     public StationStatus {
-        Require.text(id, "id", 100);
-        Require.present(timestamp, "ts");
-        StationIds.require(Require.present(station, "station"));
+        Require.stationEnvelope(id, timestamp, station);
         Require.present(state, "state");
     }
 
