@@ -16,6 +16,10 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = StationStatus.class, name = StationStatus.TYPE),
     @JsonSubTypes.Type(value = StationEvent.class, name = StationEvent.TYPE),
     @JsonSubTypes.Type(value = ControllerStatus.class, name = ControllerStatus.TYPE),
+    @JsonSubTypes.Type(value = Plan.class, name = Plan.TYPE),
+    @JsonSubTypes.Type(value = PlanAck.class, name = PlanAck.TYPE),
+    @JsonSubTypes.Type(value = Receipt.class, name = Receipt.TYPE),
+    @JsonSubTypes.Type(value = ReceiptAck.class, name = ReceiptAck.TYPE),
 })
 public sealed interface Message permits StationMessage, ControllerStatus {
     String id();

@@ -1,8 +1,9 @@
 package vn.loa.protocol;
 
-/** A message published by one station's agent, on one of its channels. */
-public sealed interface StationMessage extends Message permits Birth, Heartbeat, StationStatus, StationEvent {
-    /** The station that sent it; must match the station of the topic it arrived on. */
+/** A message on one station's topics: sent by its agent, or (commands) to it. */
+public sealed interface StationMessage extends Message
+        permits Birth, Heartbeat, StationStatus, StationEvent, Plan, PlanAck, Receipt, ReceiptAck {
+    /** The station that sent it, or that it is for; must match the station of the topic it is on. */
     String station();
 
     /** The channel this message belongs on. */

@@ -143,7 +143,7 @@ class MessageCodecEnvelopeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"receipt", "Heartbeat", "HEARTBEAT", "", "station-status"})
+    @ValueSource(strings = {"playlist", "Heartbeat", "HEARTBEAT", "", "station-status"})
     void unknownTypeIsRejectedAndNamed(String type) {
         ObjectNode json = heartbeat();
         json.put("type", type);

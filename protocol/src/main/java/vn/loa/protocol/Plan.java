@@ -1,0 +1,50 @@
+package vn.loa.protocol;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Controller to agent, on {@code commands}: everything the station must play from {@code from} to
+ * {@code until}. A plan replaces the previous one entirely; {@code version} grows with every
+ * change, and an agent ignores a plan whose version is not above the one it holds (duplicates and
+ * reordering do no harm). The agent answers with a {@link PlanAck}.
+ */
+public record Plan(
+        String id,
+        @JsonProperty("ts") Instant timestamp,
+        String station,
+        long version,
+        Instant from,
+        Instant until,
+        List<PlannedBroadcast> broadcasts) implements StationMessage {
+
+    public static final String TYPE = "plan";
+    public static final int MAX_BROADCASTS = 2000;
+
+    public Plan {
+        Require.stationEnvelope(id, timestamp, station);
+        if (version < 1) {
+            throw new IllegalArgumentException("field 'version' must be positive, got " + version);
+        }
+        Require.present(from, "from");
+        Require.present(until, "until");
+        if (until.isBefore(from)) {
+            throw new IllegalArgumentException("field 'until' is before 'from'");
+        }
+        broadcasts = Require.list(broadcasts, "broadcasts", MAX_BROADCASTS);
+    }
+
+    @Override
+    @JsonIgnore
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    @JsonIgnore
+    public Channel channel() {
+        return Channel.COMMANDS;
+    }
+}
