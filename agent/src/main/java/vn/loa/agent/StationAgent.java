@@ -1,20 +1,23 @@
 package vn.loa.agent;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.agent.audio.AudioCache;
+import vn.loa.agent.audio.AudioPrefetcher;
 import vn.loa.agent.config.AgentConfig;
 import vn.loa.agent.config.ConfigException;
 import vn.loa.agent.health.HeartbeatFactory;
@@ -28,37 +31,56 @@ import vn.loa.agent.link.LinkSupervisor;
 import vn.loa.agent.link.PahoBrokerLink;
 import vn.loa.agent.player.Player;
 import vn.loa.agent.player.SimulatedPlayer;
+import vn.loa.agent.playout.Playout;
+import vn.loa.agent.playout.PlayoutParts;
+import vn.loa.agent.receipts.ReceiptOutbox;
 import vn.loa.agent.relay.RelayBoard;
 import vn.loa.agent.relay.SimulatedRelayBoard;
+import vn.loa.agent.store.Database;
+import vn.loa.agent.store.OutboxStore;
+import vn.loa.agent.store.PlanStore;
+import vn.loa.agent.store.PlayoutJournal;
+import vn.loa.agent.store.StoreException;
+import vn.loa.agent.timing.ExecutorTaskScheduler;
 import vn.loa.protocol.Channel;
 import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.Presence;
 import vn.loa.protocol.Topics;
+import vn.loa.protocol.Zone;
 
 /**
- * The composition root of one station: builds its parts from the configuration, keeps its link
- * to the broker up, announces the station (status, birth, heartbeats) and shuts down cleanly.
- * {@link #start} returns at once and connects in the background.
+ * The composition root of one station: builds its parts from the configuration (database,
+ * relays, player, audio cache and downloads, playout, receipt outbox), keeps its link to the
+ * broker up, announces the station (status, birth, heartbeats, the plan version held) and shuts
+ * down cleanly. {@link #start} returns at once and connects in the background; the playout runs
+ * from the stored plan whether or not the broker is reachable.
  *
- * <p>Threads: the agent's own scheduler thread ({@code loa-agent-<station>}) runs the link
- * supervisor, the announcements, the heartbeats and every incoming message; the player has its
- * own thread ({@code loa-player-<station>}); Paho's threads only hand work over.
+ * <p>Threads ({@link StationThreads}): the agent's thread runs the link supervisor, the
+ * announcements, the heartbeats, every incoming message and the outbox; the playout, the player
+ * and the audio downloads each have their own; Paho's threads only hand work over.
  */
 public final class StationAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StationAgent.class);
     private static final int INBOUND_CAPACITY = 256;
     private static final int COMMAND_QOS = 1;
+    /** Plans may carry many broadcasts: commands are read with a larger payload limit than the default. */
+    static final int COMMAND_MAX_PAYLOAD_BYTES = vn.loa.protocol.Plan.MAX_ENCODED_BYTES;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration OFFLINE_PUBLISH_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration BAD_PAYLOAD_LOG_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration DOWNLOAD_RETRY_MIN = Duration.ofSeconds(2);
+    private static final Duration DOWNLOAD_RETRY_MAX = Duration.ofMinutes(5);
 
     private final AgentConfig config;
     private final BrokerLink link;
+    private final StationThreads threads;
+    private final Database database;
     private final RelayBoard relays;
     private final Player player;
-    private final ScheduledExecutorService agentThread;
-    private final ScheduledExecutorService playerThread;
     private final StationReporter reporter;
+    private final ReceiptOutbox outbox;
+    private final AudioPrefetcher audio;
+    private final Playout playout;
     private final LinkSupervisor supervisor;
     private final ControllerWatch controllerWatch;
     private final CommandInbox commands;
@@ -68,28 +90,44 @@ public final class StationAgent implements AutoCloseable {
     private ScheduledFuture<?> heartbeats; // agent thread
     private boolean closed; // guarded by this
 
-    private StationAgent(AgentConfig config, Clock clock, BrokerLink link, SystemProbe probe) {
+    private StationAgent(AgentConfig config, Clock clock, BrokerLink link, SystemProbe probe, StationThreads threads,
+                         Database database) {
         this.config = config;
         this.link = link;
+        this.threads = threads;
+        this.database = database;
         String station = config.station();
         Topics topics = config.mqtt().topics();
         this.commandsTopic = topics.station(station, Channel.COMMANDS);
         this.controllerStatusTopic = topics.controllerStatus();
         MessageCodec codec = new MessageCodec();
+        MessageCodec commandCodec = new MessageCodec(COMMAND_MAX_PAYLOAD_BYTES);
         Instant startedAt = clock.instant();
-        this.agentThread = singleThread("loa-agent-" + station);
-        this.playerThread = singleThread("loa-player-" + station);
+        ExecutorTaskScheduler agentThread = new ExecutorTaskScheduler(threads.agent);
         this.relays = relayBoard(config);
-        this.player = player(config, playerThread, clock);
+        this.player = player(config, new ExecutorTaskScheduler(threads.player), clock);
         HeartbeatFactory heartbeatFactory = new HeartbeatFactory(station, probe, relays, player, clock, startedAt);
         this.reporter = new StationReporter(config, codec, link, probe, heartbeatFactory, clock, startedAt,
                 AgentVersion.current());
+        OutboxStore outboxStore = new OutboxStore(database, codec);
+        this.outbox = new ReceiptOutbox(station, outboxStore, link, topics.station(station, Channel.REPORTS),
+                agentThread, clock, ReceiptOutbox.DEFAULT_RESEND_INTERVAL, ReceiptOutbox.DEFAULT_WINDOW);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).executor(threads.http).build();
+        this.audio = new AudioPrefetcher(station, new AudioCache(config.dataDir().resolve("cache"),
+                config.cache().maxBytes(), clock), http, config.controller(), new ExecutorTaskScheduler(threads.audio),
+                clock, new Backoff(DOWNLOAD_RETRY_MIN, DOWNLOAD_RETRY_MAX), reporter::publishEvent, this::audioReady);
+        Set<Integer> channels = config.zones().stream().map(Zone::channel).collect(Collectors.toSet());
+        this.playout = new Playout(new PlayoutParts(station, config.playout(), channels, clock,
+                new ExecutorTaskScheduler(threads.playout), relays, player, audio, new PlanStore(database, commandCodec),
+                new PlayoutJournal(database, outboxStore), outbox::wake, reporter::publishPlanAck, startedAt));
         this.controllerWatch = new ControllerWatch(station, codec, reporter::publishBirth,
                 new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL));
-        this.commands = new CommandInbox(station, codec, new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL));
-        this.inbound = new InboundQueue(station, agentThread, INBOUND_CAPACITY,
+        this.commands = new CommandInbox(station, commandCodec, new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL),
+                playout::offer, ack -> outbox.acknowledged(ack.receiptIds()));
+        this.inbound = new InboundQueue(station, threads.agent, INBOUND_CAPACITY,
                 new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL));
-        this.supervisor = new LinkSupervisor(station, config.mqtt().uri(), link, agentThread,
+        this.supervisor = new LinkSupervisor(station, config.mqtt().uri(), link, threads.agent,
                 new Backoff(config.mqtt().reconnectMin(), config.mqtt().reconnectMax()),
                 reporter::lastWill, new Inbound(), this::announce,
                 Duration.ofSeconds(config.mqtt().keepAliveSeconds()), clock);
@@ -113,11 +151,24 @@ public final class StationAgent implements AutoCloseable {
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(probe, "probe");
         createDataDir(config);
-        StationAgent agent = new StationAgent(config, clock, link, probe);
+        Database database = openDatabase(config, clock);
+        StationThreads threads = new StationThreads(config.station());
+        StationAgent agent;
+        try {
+            agent = new StationAgent(config, clock, link, probe, threads, database);
+        } catch (RuntimeException e) {
+            threads.stopAll();
+            database.close();
+            throw e;
+        }
         agent.relays.allOff();
-        log.info("station {} starting (agent {}, {} zone(s), heartbeat every {} s)", config.station(),
-                AgentVersion.current(), config.zones().size(), config.heartbeatSeconds());
-        agent.agentThread.execute(agent.supervisor::start);
+        log.info("station {} starting (agent {}, {} zone(s), heartbeat every {} s, plan version {})", config.station(),
+                AgentVersion.current(), config.zones().size(), config.heartbeatSeconds(), agent.playout.heldVersion());
+        agent.playout.start();
+        threads.agent.execute(() -> {
+            agent.outbox.start();
+            agent.supervisor.start();
+        });
         return agent;
     }
 
@@ -129,9 +180,16 @@ public final class StationAgent implements AutoCloseable {
         return !closed && link.isConnected();
     }
 
+    /** The version of the plan the station holds; 0 for none. */
+    public long planVersion() {
+        return playout.heldVersion();
+    }
+
     /**
-     * Shuts the station down: relays off, player stopped, retained OFFLINE status published (if
-     * connected), clean disconnect, threads stopped. Idempotent; bounded in time.
+     * Shuts the station down: playout stopped (a broadcast playing is noted as cut, for the next
+     * start to deal with), relays off, downloads paused (their part files kept), retained OFFLINE
+     * status published (if connected), clean disconnect, threads stopped, database closed.
+     * Idempotent; bounded in time.
      */
     @Override
     public void close() {
@@ -146,7 +204,10 @@ public final class StationAgent implements AutoCloseable {
         if (!link.isConnected()) {
             link.close(); // also aborts a connect attempt in progress
         }
-        Future<?> shutdown = agentThread.submit(this::shutDownOnAgentThread);
+        playout.close();
+        audio.close();
+        threads.drainPlayout();
+        Future<?> shutdown = threads.agent.submit(this::shutDownOnAgentThread);
         try {
             shutdown.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -159,10 +220,8 @@ public final class StationAgent implements AutoCloseable {
         link.close();
         relays.close();
         player.close();
-        agentThread.shutdownNow();
-        playerThread.shutdownNow();
-        awaitTermination(agentThread);
-        awaitTermination(playerThread);
+        threads.stopAll();
+        database.close();
         log.info("station {} stopped", config.station());
     }
 
@@ -176,16 +235,22 @@ public final class StationAgent implements AutoCloseable {
         return player;
     }
 
+    private void audioReady(String sha256) {
+        playout.audioReady(sha256);
+    }
+
     /** After every successful connect, on the agent thread. */
     private void announce() {
         subscribe(commandsTopic);
         subscribe(controllerStatusTopic);
         reporter.publishStatus(Presence.ONLINE);
         reporter.publishBirth();
+        reporter.publishPlanAck(playout.heldVersion());
+        outbox.reconnected();
         if (heartbeats != null) {
             heartbeats.cancel(false);
         }
-        heartbeats = agentThread.scheduleAtFixedRate(this::heartbeat, 0, config.heartbeatSeconds(), TimeUnit.SECONDS);
+        heartbeats = threads.agent.scheduleAtFixedRate(this::heartbeat, 0, config.heartbeatSeconds(), TimeUnit.SECONDS);
     }
 
     private void subscribe(String topic) {
@@ -210,6 +275,7 @@ public final class StationAgent implements AutoCloseable {
         if (heartbeats != null) {
             heartbeats.cancel(false);
         }
+        outbox.stop();
         player.stop();
         relays.allOff();
         if (link.isConnected()) {
@@ -249,7 +315,7 @@ public final class StationAgent implements AutoCloseable {
         };
     }
 
-    private static Player player(AgentConfig config, ScheduledExecutorService playerThread, Clock clock) {
+    private static Player player(AgentConfig config, ExecutorTaskScheduler playerThread, Clock clock) {
         return switch (config.audio().output()) {
             case SIMULATED -> new SimulatedPlayer(config.station(), playerThread, clock);
         };
@@ -269,22 +335,11 @@ public final class StationAgent implements AutoCloseable {
         }
     }
 
-    private static ScheduledExecutorService singleThread(String name) {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        return executor;
-    }
-
-    private static void awaitTermination(ScheduledExecutorService executor) {
+    private static Database openDatabase(AgentConfig config, Clock clock) {
         try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Database.openIn(config.dataDir(), clock);
+        } catch (StoreException | IllegalStateException e) {
+            throw new ConfigException("station " + config.station() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -16,15 +16,19 @@ import vn.loa.protocol.Birth;
 import vn.loa.protocol.Channel;
 import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.MessageIds;
+import vn.loa.protocol.PlanAck;
 import vn.loa.protocol.Presence;
+import vn.loa.protocol.Severity;
+import vn.loa.protocol.StationEvent;
 import vn.loa.protocol.StationMessage;
 import vn.loa.protocol.StationStatus;
 import vn.loa.protocol.Topics;
 
 /**
  * Builds and publishes what a station says about itself: its status (and the last will that says
- * it for us), its birth and its heartbeats. Every message gets a fresh id and the clock's time.
- * Thread: used from the agent's thread; publishing never blocks.
+ * it for us), its birth, its heartbeats, its events and its plan acknowledgements. Every message
+ * gets a fresh id and the clock's time. (Receipts go through the outbox, not through here.)
+ * Thread: any; publishing never blocks.
  */
 final class StationReporter {
     private static final Logger log = LoggerFactory.getLogger(StationReporter.class);
@@ -87,6 +91,23 @@ final class StationReporter {
                 probe.os(), probe.javaVersion(), probe.bootTime().orElse(agentStartedAt), agentStartedAt,
                 config.heartbeatSeconds());
         return publish(birth, QOS_AT_LEAST_ONCE, false);
+    }
+
+    /** The plan version the station holds (QoS 1); skipped while disconnected (the next plan or connect repeats it). */
+    void publishPlanAck(long version) {
+        if (link.isConnected()) {
+            publish(new PlanAck(MessageIds.next(), clock.instant(), config.station(), version), QOS_AT_LEAST_ONCE, false);
+        }
+    }
+
+    /** Something that happened at the station (QoS 1); best effort: while disconnected it is only logged. */
+    void publishEvent(String kind, Severity severity, String detail) {
+        if (!link.isConnected()) {
+            log.info("station {} could not report event {} (no link to the broker): {}", config.station(), kind, detail);
+            return;
+        }
+        publish(new StationEvent(MessageIds.next(), clock.instant(), config.station(), kind, severity, detail),
+                QOS_AT_LEAST_ONCE, false);
     }
 
     /** Publishes a heartbeat if the link is up; skipped otherwise (the controller sees the gap). */

@@ -22,6 +22,8 @@ import vn.loa.protocol.Birth;
 import vn.loa.protocol.ControllerStatus;
 import vn.loa.protocol.Heartbeat;
 import vn.loa.protocol.MessageCodec;
+import vn.loa.protocol.Plan;
+import vn.loa.protocol.PlanAck;
 import vn.loa.protocol.Presence;
 import vn.loa.protocol.RelayChannelState;
 import vn.loa.protocol.StationStatus;
@@ -248,6 +250,47 @@ class StationAgentTest {
         assertThat(Duration.ofNanos(System.nanoTime() - startedNanos)).isLessThan(Duration.ofSeconds(3));
         assertThat(statuses(Presence.OFFLINE)).isEmpty();
         assertThat(link.isClosed()).isTrue();
+    }
+
+    @Test
+    void aPlanIsHeldAndAcknowledgedOnTheReportsTopicAndAnOlderOneGetsTheVersionHeld() {
+        start(3600);
+        await().atMost(WAIT).until(() -> planAcks().size() == 1);
+        assertThat(planAcks().get(0).planVersion()).as("on connect: nothing held yet").isZero();
+
+        link.deliver(COMMANDS, codec.encode(new Plan("p3", clock.instant(), "demo-01", 3, clock.instant(),
+                clock.instant().plus(Duration.ofDays(2)), List.of())));
+        link.deliver(COMMANDS, codec.encode(new Plan("p2", clock.instant(), "demo-01", 2, clock.instant(),
+                clock.instant().plus(Duration.ofDays(2)), List.of())));
+
+        await().atMost(WAIT).until(() -> planAcks().size() == 3);
+        assertThat(planAcks()).extracting(PlanAck::planVersion).containsExactly(0L, 3L, 3L);
+        Published ack = link.published(m -> m instanceof PlanAck).get(1);
+        assertThat(ack.topic()).isEqualTo("loa/v1/stations/demo-01/reports");
+        assertThat(ack.qos()).isEqualTo(1);
+        assertThat(agent.planVersion()).isEqualTo(3);
+
+        link.dropLink();
+        await().atMost(WAIT).until(() -> planAcks().size() == 4);
+        assertThat(planAcks().get(3).planVersion()).as("every connect says what is held").isEqualTo(3);
+    }
+
+    @Test
+    void aPlanForAnotherStationIsDropped() {
+        start(3600);
+        await().atMost(WAIT).until(() -> planAcks().size() == 1);
+
+        link.deliver(COMMANDS, codec.encode(new Plan("p9", clock.instant(), "demo-02", 9, clock.instant(),
+                clock.instant().plus(Duration.ofDays(2)), List.of())));
+        link.deliver(TOPICS.controllerStatus(), controllerStatus("controller-run-1", Presence.ONLINE));
+
+        await().atMost(WAIT).until(() -> births().size() == 2);
+        assertThat(planAcks()).hasSize(1);
+        assertThat(agent.planVersion()).isZero();
+    }
+
+    private List<PlanAck> planAcks() {
+        return link.published(m -> m instanceof PlanAck).stream().map(p -> (PlanAck) p.message()).toList();
     }
 
     @Test

@@ -13,13 +13,27 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiJson;
+import vn.loa.controller.api.BroadcastRoutes;
+import vn.loa.controller.api.QuietHoursRoutes;
+import vn.loa.controller.api.ScheduleRoutes;
+import vn.loa.controller.asrun.AsRunLog;
+import vn.loa.controller.asrun.ReceiptService;
+import vn.loa.controller.dispatch.PlanDispatcher;
+import vn.loa.controller.dispatch.ReportRouter;
+import vn.loa.controller.schedule.BulletinCatalog;
+import vn.loa.controller.schedule.ScheduleService;
 import vn.loa.controller.api.AreaRoutes;
+import vn.loa.controller.api.BulletinRoutes;
 import vn.loa.controller.api.AuthRoutes;
 import vn.loa.controller.api.ConsoleRoutes;
 import vn.loa.controller.api.StationRoutes;
 import vn.loa.controller.api.SystemRoutes;
 import vn.loa.controller.auth.AuthService;
 import vn.loa.controller.auth.PasswordHasher;
+import vn.loa.controller.bulletin.AudioInspector;
+import vn.loa.controller.bulletin.AudioLibrary;
+import vn.loa.controller.bulletin.BulletinService;
+import vn.loa.controller.bulletin.BulletinState;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.http.Dispatcher;
 import vn.loa.controller.http.HttpServer;
@@ -61,6 +75,9 @@ public final class Controller implements AutoCloseable {
     private final HttpServer http;
     private final AreaService areas;
     private final StationService stations;
+    private final BulletinService bulletins;
+    private final ScheduledExecutorService dispatchThread;
+    private ScheduleService schedules;
     private final String generatedAdminPassword;
     private boolean closed;
 
@@ -72,6 +89,7 @@ public final class Controller implements AutoCloseable {
         ApiJson json = new ApiJson(config.http().maxBodyBytes());
 
         scheduler = Executors.newScheduledThreadPool(2, Threads.named("loa-scheduler"));
+        dispatchThread = Executors.newSingleThreadScheduledExecutor(Threads.named("loa-dispatch"));
         ingest = Threads.single("loa-ingest", 100_000, new ThreadPoolExecutor.AbortPolicy());
         writerThread = Threads.single("loa-status-writer", 1_000, new ThreadPoolExecutor.CallerRunsPolicy());
         api = new ThreadPoolExecutor(config.http().apiThreads(), config.http().apiThreads(), 60, TimeUnit.SECONDS,
@@ -111,15 +129,46 @@ public final class Controller implements AutoCloseable {
                 sink);
         link.start();
 
+        bulletins = new BulletinService(database, clock, AudioLibrary.open(config.dataDir()), new AudioInspector());
+        BulletinCatalog bulletinCatalog = catalogOf(bulletins);
+        BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json);
         Router router = new Router();
         new SystemRoutes(metrics, link::isConnected, json).register(router);
         new ConsoleRoutes().register(router);
         new AuthRoutes(auth, json).register(router);
         new AreaRoutes(areas, json).register(router);
         new StationRoutes(stations, status, json).register(router);
+        bulletinRoutes.register(router);
+        broadcasting(config, clock, json, sink, bulletinCatalog, router);
         http = HttpServer.start(config.http().host(), config.http().port(), config.http().maxBodyBytes(),
-                new Dispatcher(router, auth, json, metrics), api);
+                new Dispatcher(router, auth, json, metrics), api,
+                List.of(bulletinRoutes.uploadRoute(config.bulletins().maxUploadBytes())));
         LOG.info("Controller ready: API on port {}, MQTT broker {}", http.port(), brokerUri);
+    }
+
+    /** Schedules, plans sent to stations, receipts and the as-run log, on the dispatch thread. */
+    private void broadcasting(ControllerConfig config, Clock clock, ApiJson json, StationMessageIngest sink,
+                              BulletinCatalog catalog, Router router) {
+        ControllerConfig.Broadcasts settings = config.broadcasts();
+        schedules = new ScheduleService(database, clock, areas, stations, catalog);
+        PlanDispatcher plans = new PlanDispatcher(database, clock, schedules, link::publishCommand, dispatchThread,
+                Duration.ofHours(settings.horizonHours()), Duration.ofSeconds(settings.planResendSeconds()),
+                status::isOnline);
+        ReceiptService receipts = new ReceiptService(database, clock, link::publishCommand, dispatchThread);
+        schedules.onChange(plans::replanAll);
+        sink.listener(new ReportRouter(plans, receipts));
+        plans.start(Duration.ofMinutes(settings.replanMinutes()));
+        AsRunLog asRun = new AsRunLog(schedules, receipts, clock, Duration.ofSeconds(settings.confirmGraceSeconds()));
+        new ScheduleRoutes(schedules, json).register(router);
+        new QuietHoursRoutes(schedules, json).register(router);
+        new BroadcastRoutes(asRun, stations, json, clock).register(router);
+    }
+
+    /** The bulletin library as scheduling sees it. */
+    private static BulletinCatalog catalogOf(BulletinService bulletins) {
+        return id -> bulletins.find(id).map(bulletin -> new BulletinCatalog.Entry(bulletin.id(), bulletin.title(),
+                bulletin.bulletinClass(), bulletin.state() == BulletinState.APPROVED, bulletin.durationMillis(),
+                bulletins.audioRef(bulletin)));
     }
 
     /** Starts a controller; the admin password is used only on the very first start (null: generate one). */
@@ -158,6 +207,14 @@ public final class Controller implements AutoCloseable {
         return stations;
     }
 
+    public ScheduleService schedules() {
+        return schedules;
+    }
+
+    public BulletinService bulletins() {
+        return bulletins;
+    }
+
     public ControllerConfig config() {
         return config;
     }
@@ -173,6 +230,7 @@ public final class Controller implements AutoCloseable {
         link.close();
         scheduler.shutdownNow();
         Threads.drain(ingest);
+        Threads.drain(dispatchThread);
         writer.writeNow(status.takeBatch());
         Threads.drain(writerThread);
         Threads.drain(api);

@@ -1,5 +1,6 @@
 package vn.loa.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -241,6 +242,19 @@ public final class MessageCodec {
         return path.toString();
     }
 
+    /** An enum constant as it appears on the wire: its {@code @JsonProperty} name, else its name in lower case. */
+    private static String wireName(Class<?> type, Enum<?> constant) {
+        try {
+            JsonProperty property = type.getField(constant.name()).getAnnotation(JsonProperty.class);
+            if (property != null && !property.value().isEmpty()) {
+                return property.value();
+            }
+        } catch (NoSuchFieldException e) {
+            // an enum constant is always a public field; fall through
+        }
+        return constant.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static String expected(Class<?> type) {
         if (type == String.class) {
             return "text";
@@ -261,7 +275,8 @@ public final class MessageCodec {
             return "a list";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(constant -> wireName(type, (Enum<?>) constant)).toList();
         }
         return "an object";
     }

@@ -22,6 +22,11 @@ public record Plan(
 
     public static final String TYPE = "plan";
     public static final int MAX_BROADCASTS = 2000;
+    /**
+     * The largest encoded plan an agent accepts on its commands topic (1 MiB). A controller sends
+     * fewer broadcasts (the earliest ones) rather than a larger plan.
+     */
+    public static final int MAX_ENCODED_BYTES = 1024 * 1024;
 
     public Plan {
         Require.stationEnvelope(id, timestamp, station);

@@ -33,6 +33,11 @@ public record Receipt(
         Require.present(state, "state");
         Require.present(plannedStart, "plannedStart");
         zonesOn = zonesOn == null ? List.of() : Require.list(zonesOn, "zonesOn", Zone.MAX_CHANNEL);
+        for (int zone : zonesOn) {
+            if (zone < 1 || zone > Zone.MAX_CHANNEL) {
+                throw new IllegalArgumentException("field 'zonesOn' has channel " + zone + ", outside 1.." + Zone.MAX_CHANNEL);
+            }
+        }
         if (reason != null && reason.length() > 1000) {
             throw new IllegalArgumentException("field 'reason' is longer than 1000 characters");
         }

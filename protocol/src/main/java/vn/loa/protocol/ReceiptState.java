@@ -10,7 +10,7 @@ public enum ReceiptState {
     @JsonProperty("finished") FINISHED,
     /** Began but was cut short: interrupted by a higher class, stopped, or cut by a reboot. */
     @JsonProperty("partly-played") PARTLY_PLAYED,
-    /** Never began: the start passed by more than the tolerance (agent down, clock, no audio). */
+    /** Never began: the start passed by more than the tolerance (agent down, clock, held up by another broadcast). */
     @JsonProperty("missed") MISSED,
     /** Could not play: bad audio, checksum mismatch, audio device fault; {@code reason} says which. */
     @JsonProperty("failed") FAILED;

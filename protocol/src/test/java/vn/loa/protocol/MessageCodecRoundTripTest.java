@@ -59,7 +59,63 @@ class MessageCodecRoundTripTest {
     @Test
     void everyTypeHasItsOwnWireName() {
         assertThat(SampleMessages.all().stream().map(Message::type).distinct())
-                .containsExactlyInAnyOrder("birth", "heartbeat", "status", "event", "controller-status");
+                .containsExactlyInAnyOrder("birth", "heartbeat", "status", "event", "controller-status", "plan",
+                        "plan-ack", "receipt", "receipt-ack");
+    }
+
+    @Test
+    void planKeepsItsBroadcastsInOrderWithEveryField() {
+        Plan plan = (Plan) accepted(codec.decode(codec.encode(SampleMessages.plan())));
+
+        assertThat(plan.broadcasts()).containsExactly(SampleMessages.morningBulletin(), SampleMessages.stormWarning());
+        assertThat(plan.broadcasts().get(1).bulletinClass()).isEqualTo(BulletinClass.EMERGENCY);
+        assertThat(plan.broadcasts().get(0).end()).isEqualTo(Instant.parse("2026-11-23T23:42:34Z"));
+    }
+
+    @Test
+    void plannedBroadcastAndAudioUseTheirWireNames() {
+        JsonNode broadcast = tree(codec.encode(SampleMessages.plan())).get("broadcasts").get(1);
+
+        assertThat(broadcast.fieldNames()).toIterable().containsExactly("broadcastId", "bulletinId", "title",
+                "bulletinClass", "start", "durationMillis", "zones", "audio");
+        assertThat(broadcast.get("bulletinClass").textValue()).isEqualTo("emergency");
+        assertThat(broadcast.get("audio").fieldNames()).toIterable()
+                .containsExactly("path", "sha256", "sizeBytes", "format");
+        assertThat(broadcast.has("end")).isFalse();
+    }
+
+    @Test
+    void receiptLeavesOutTheInstantsItDoesNotHave() {
+        JsonNode started = tree(codec.encode(SampleMessages.receiptStarted()));
+        JsonNode missed = tree(codec.encode(SampleMessages.receiptMissed()));
+
+        assertThat(started.has("actualEnd")).isFalse();
+        assertThat(started.has("reason")).isFalse();
+        assertThat(missed.has("actualStart")).isFalse();
+        assertThat(missed.get("state").textValue()).isEqualTo("missed");
+    }
+
+    @Test
+    void unknownFieldsInsideBroadcastsAndAudioAreIgnored() {
+        ObjectNode json = tree(SampleMessages.plan());
+        ObjectNode broadcast = (ObjectNode) json.get("broadcasts").get(0);
+        broadcast.put("volume", 80);
+        ((ObjectNode) broadcast.get("audio")).put("bitrate", 128);
+
+        assertThat(accepted(codec.decode(bytes(json)))).isEqualTo(SampleMessages.plan());
+    }
+
+    @Test
+    void planAndAckListsAreCopiedSoLaterChangesDoNotLeakIn() {
+        List<PlannedBroadcast> broadcasts = new ArrayList<>(List.of(SampleMessages.morningBulletin()));
+        List<String> ids = new ArrayList<>(List.of("r-1"));
+        Plan plan = new Plan("p-1", SampleMessages.TS, "tan-lap-01", 1, SampleMessages.TS, SampleMessages.TS, broadcasts);
+        ReceiptAck ack = new ReceiptAck("a-1", SampleMessages.TS, "tan-lap-01", ids);
+        broadcasts.add(SampleMessages.stormWarning());
+        ids.add("r-2");
+
+        assertThat(plan.broadcasts()).hasSize(1);
+        assertThat(ack.receiptIds()).containsExactly("r-1");
     }
 
     @Test

@@ -24,7 +24,52 @@ class MessageCodecTopicTest {
 
     static Stream<StationMessage> everyStationMessage() {
         return Stream.of(SampleMessages.birth(), SampleMessages.heartbeat(), SampleMessages.stationOnline(),
-                SampleMessages.stationOffline(), SampleMessages.event());
+                SampleMessages.stationOffline(), SampleMessages.event(), SampleMessages.plan(), SampleMessages.planAck(),
+                SampleMessages.receiptStarted(), SampleMessages.receiptFinished(), SampleMessages.receiptMissed(),
+                SampleMessages.receiptAck());
+    }
+
+    @Test
+    void plansAndReceiptAcksGoToTheStationAndPlanAcksAndReceiptsComeFromIt() {
+        assertThat(SampleMessages.plan().channel()).isEqualTo(Channel.COMMANDS);
+        assertThat(SampleMessages.receiptAck().channel()).isEqualTo(Channel.COMMANDS);
+        assertThat(SampleMessages.planAck().channel()).isEqualTo(Channel.REPORTS);
+        assertThat(SampleMessages.receiptFinished().channel()).isEqualTo(Channel.REPORTS);
+    }
+
+    @Test
+    void planOnTheReportsTopicIsATopicMismatch() {
+        DecodeError error = rejection(codec.decode(new StationTopic(STATION, Channel.REPORTS),
+                codec.encode(SampleMessages.plan())), Reason.TOPIC_MISMATCH);
+
+        assertThat(error.detail()).contains("'plan'").contains("reports");
+    }
+
+    @Test
+    void receiptOnTheCommandsTopicIsATopicMismatch() {
+        DecodeError error = rejection(codec.decode(new StationTopic(STATION, Channel.COMMANDS),
+                codec.encode(SampleMessages.receiptFinished())), Reason.TOPIC_MISMATCH);
+
+        assertThat(error.detail()).contains("'receipt'").contains("commands");
+    }
+
+    @Test
+    void receiptClaimingAnotherStationIsATopicMismatch() {
+        ObjectNode json = tree(SampleMessages.receiptFinished());
+        json.put("station", "tan-lap-02");
+
+        DecodeError error = rejection(codec.decode(new StationTopic(STATION, Channel.REPORTS), bytes(json)),
+                Reason.TOPIC_MISMATCH);
+
+        assertThat(error.detail()).contains("'tan-lap-02'").contains("'" + STATION + "'");
+    }
+
+    @Test
+    void planForAnotherStationIsATopicMismatch() {
+        ObjectNode json = tree(SampleMessages.plan());
+        json.put("station", "tan-lap-02");
+
+        rejection(codec.decode(new StationTopic(STATION, Channel.COMMANDS), bytes(json)), Reason.TOPIC_MISMATCH);
     }
 
     @ParameterizedTest

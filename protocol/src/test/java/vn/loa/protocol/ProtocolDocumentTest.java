@@ -71,6 +71,21 @@ class ProtocolDocumentTest {
     void documentStatesTheDefaultsOfTheCode() {
         assertThat(document).contains("`" + Topics.DEFAULT_ROOT + "`")
                 .contains(String.format(Locale.ROOT, "%,d bytes", MessageCodec.DEFAULT_MAX_PAYLOAD_BYTES))
-                .contains("`v` | integer | protocol version, `" + MessageCodec.VERSION + "`");
+                .contains("`v` | integer | protocol version, `" + MessageCodec.VERSION + "`")
+                .contains("list of broadcast, ≤ " + Plan.MAX_BROADCASTS)
+                .contains("list of text, ≤ " + ReceiptAck.MAX_IDS);
+    }
+
+    @Test
+    void documentNamesEveryMessageTypeReceiptStateAndBulletinClass() {
+        for (Message message : SampleMessages.all()) {
+            assertThat(document).contains("### `" + message.type() + "`");
+        }
+        for (String state : List.of("started", "finished", "partly-played", "missed", "failed")) {
+            assertThat(document).contains("| `" + state + "` |");
+        }
+        for (BulletinClass bulletinClass : BulletinClass.values()) {
+            assertThat(document).contains("`" + bulletinClass.wireName() + "`");
+        }
     }
 }

@@ -20,7 +20,10 @@ public record AgentConfig(
         List<Zone> zones,
         MqttSettings mqtt,
         RelaySettings relay,
-        AudioSettings audio) {
+        AudioSettings audio,
+        ControllerSettings controller,
+        CacheSettings cache,
+        PlayoutSettings playout) {
 
     public static final int DEFAULT_HEARTBEAT_SECONDS = 30;
     public static final List<Zone> DEFAULT_ZONES = List.of(new Zone(1, "Vùng 1"));
@@ -42,12 +45,20 @@ public record AgentConfig(
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(relay, "relay");
         Objects.requireNonNull(audio, "audio");
+        Objects.requireNonNull(controller, "controller");
+        Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(playout, "playout");
     }
 
-    /** A station with every default: one zone, heartbeat every 30 s, simulated relays and audio. */
+    /**
+     * A station with every default: one zone, heartbeat every 30 s, simulated relays and audio,
+     * the controller at {@value ControllerSettings#DEFAULT_URL}, a 2 GiB audio cache, warm-up 3 s,
+     * hold 2 s, late tolerance 60 s, a broadcast cut by a restart skipped.
+     */
     public static AgentConfig of(String station, String mqttUri, Path dataDir) {
         return new AgentConfig(station, dataDir, DEFAULT_HEARTBEAT_SECONDS, DEFAULT_ZONES,
-                MqttSettings.of(mqttUri), RelaySettings.simulated(), AudioSettings.simulated());
+                MqttSettings.of(mqttUri), RelaySettings.simulated(), AudioSettings.simulated(),
+                ControllerSettings.defaults(), CacheSettings.defaults(), PlayoutSettings.defaults());
     }
 
     /** {@code ./loa-agent-data/<station>}, relative to the working directory. */
@@ -56,19 +67,37 @@ public record AgentConfig(
     }
 
     public AgentConfig withHeartbeatSeconds(int seconds) {
-        return new AgentConfig(station, dataDir, seconds, zones, mqtt, relay, audio);
+        return new AgentConfig(station, dataDir, seconds, zones, mqtt, relay, audio, controller, cache, playout);
     }
 
     public AgentConfig withZones(List<Zone> newZones) {
-        return new AgentConfig(station, dataDir, heartbeatSeconds, newZones, mqtt, relay, audio);
+        return new AgentConfig(station, dataDir, heartbeatSeconds, newZones, mqtt, relay, audio, controller, cache,
+                playout);
     }
 
     public AgentConfig withDataDir(Path dir) {
-        return new AgentConfig(station, dir, heartbeatSeconds, zones, mqtt, relay, audio);
+        return new AgentConfig(station, dir, heartbeatSeconds, zones, mqtt, relay, audio, controller, cache, playout);
     }
 
     public AgentConfig withMqtt(MqttSettings settings) {
-        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, settings, relay, audio);
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, settings, relay, audio, controller, cache,
+                playout);
+    }
+
+    /** The controller's HTTP base URL, e.g. {@code http://127.0.0.1:8080}, where bulletin audio is fetched. */
+    public AgentConfig withControllerUrl(String url) {
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio,
+                new ControllerSettings(url), cache, playout);
+    }
+
+    public AgentConfig withCacheMaxBytes(long maxBytes) {
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, controller,
+                new CacheSettings(maxBytes), playout);
+    }
+
+    public AgentConfig withPlayout(PlayoutSettings settings) {
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, controller, cache,
+                settings);
     }
 
     public AgentConfig withKeepAliveSeconds(int seconds) {

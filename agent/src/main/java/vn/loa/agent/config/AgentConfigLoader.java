@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import vn.loa.protocol.Zone;
@@ -47,7 +48,8 @@ public final class AgentConfigLoader {
     }
 
     private static AgentConfig parse(ConfigNode root) {
-        root.allowOnly("station", "dataDir", "heartbeatSeconds", "zones", "mqtt", "relay", "audio");
+        root.allowOnly("station", "dataDir", "heartbeatSeconds", "zones", "mqtt", "relay", "audio", "controller",
+                "cache", "playout");
         String station = root.requiredText("station");
         Path dataDir = root.text("dataDir").map(text -> path(root.field("dataDir"), text))
                 .orElse(AgentConfig.defaultDataDir(station));
@@ -57,7 +59,38 @@ public final class AgentConfigLoader {
                 .orElseThrow(() -> new IllegalArgumentException("field 'mqtt.uri' is required")));
         RelaySettings relay = root.section("relay").map(AgentConfigLoader::relay).orElse(RelaySettings.simulated());
         AudioSettings audio = root.section("audio").map(AgentConfigLoader::audio).orElse(AudioSettings.simulated());
-        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio);
+        ControllerSettings controller = root.section("controller").map(AgentConfigLoader::controller)
+                .orElse(ControllerSettings.defaults());
+        CacheSettings cache = root.section("cache").map(AgentConfigLoader::cache).orElse(CacheSettings.defaults());
+        PlayoutSettings playout = root.section("playout").map(AgentConfigLoader::playout)
+                .orElse(PlayoutSettings.defaults());
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, controller, cache,
+                playout);
+    }
+
+    private static ControllerSettings controller(ConfigNode controller) {
+        controller.allowOnly("url");
+        return controller.text("url").map(ControllerSettings::new).orElse(ControllerSettings.defaults());
+    }
+
+    private static CacheSettings cache(ConfigNode cache) {
+        cache.allowOnly("maxBytes");
+        return new CacheSettings(cache.longNumber("maxBytes").orElse(CacheSettings.DEFAULT_MAX_BYTES));
+    }
+
+    private static PlayoutSettings playout(ConfigNode playout) {
+        playout.allowOnly("warmUpSeconds", "holdSeconds", "lateToleranceSeconds", "afterReboot");
+        AfterReboot afterReboot = playout.text("afterReboot")
+                .map(name -> AfterReboot.fromConfigName(name).orElseThrow(() -> new IllegalArgumentException(
+                        "field '" + playout.field("afterReboot") + "' must be one of " + names(AfterReboot.values())
+                                + ", got '" + name + "'")))
+                .orElse(AfterReboot.SKIP);
+        return new PlayoutSettings(
+                Duration.ofSeconds(playout.wholeNumber("warmUpSeconds").orElse(PlayoutSettings.DEFAULT_WARM_UP_SECONDS)),
+                Duration.ofSeconds(playout.wholeNumber("holdSeconds").orElse(PlayoutSettings.DEFAULT_HOLD_SECONDS)),
+                Duration.ofSeconds(playout.wholeNumber("lateToleranceSeconds")
+                        .orElse(PlayoutSettings.DEFAULT_LATE_TOLERANCE_SECONDS)),
+                afterReboot);
     }
 
     private static List<Zone> zones(List<ConfigNode> entries) {

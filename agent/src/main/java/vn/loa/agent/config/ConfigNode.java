@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -76,6 +77,19 @@ final class ConfigNode {
                     + (value.isTextual() ? "'" + value.asText() + "'" : value.toString()));
         }
         return OptionalInt.of(value.intValue());
+    }
+
+    /** A whole number that may exceed an int, such as a size in bytes. */
+    OptionalLong longNumber(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException("field '" + field(name) + "' must be a whole number, got "
+                    + (value.isTextual() ? "'" + value.asText() + "'" : value.toString()));
+        }
+        return OptionalLong.of(value.longValue());
     }
 
     int requiredWholeNumber(String name) {

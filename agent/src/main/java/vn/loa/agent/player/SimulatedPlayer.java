@@ -5,28 +5,27 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.agent.timing.TaskScheduler;
 import vn.loa.protocol.NowPlaying;
 
 /**
- * A player without a sound card: "plays" each request for its duration on a timer. Thread: the
- * end of a playback runs on the injected scheduler (the player's own thread); state is guarded
- * by this object's lock, and futures are completed outside it.
+ * A player without a sound card: "plays" each request for its remaining duration on a timer, and
+ * can seek (an offset just shortens it). Thread: the end of a playback runs on the injected
+ * scheduler (the player's own thread); state is guarded by this object's lock, and futures are
+ * completed outside it.
  */
 public final class SimulatedPlayer implements Player {
     private static final Logger log = LoggerFactory.getLogger(SimulatedPlayer.class);
 
     private final String station;
-    private final ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
     private final Clock clock;
     private Playback current;
     private boolean closed;
 
-    public SimulatedPlayer(String station, ScheduledExecutorService scheduler, Clock clock) {
+    public SimulatedPlayer(String station, TaskScheduler scheduler, Clock clock) {
         this.station = Objects.requireNonNull(station, "station");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -45,14 +44,14 @@ public final class SimulatedPlayer implements Player {
             playback = new Playback(request, clock.instant());
             current = playback;
             playback.end = scheduler.schedule(() -> finish(playback, PlaybackResult.Outcome.COMPLETED),
-                    request.duration().toMillis(), TimeUnit.MILLISECONDS);
+                    request.remaining());
         }
         if (interrupted != null) {
-            interrupted.end.cancel(false);
+            interrupted.end.cancel();
             complete(interrupted, PlaybackResult.Outcome.STOPPED);
         }
-        log.info("station {} plays bulletin {} ({} s, simulated audio)", station, request.bulletinId(),
-                request.duration().toSeconds());
+        log.info("station {} plays bulletin {} ({} s{}, simulated audio)", station, request.bulletinId(),
+                request.remaining().toSeconds(), request.offset().isZero() ? "" : " from " + request.offset().toSeconds() + " s");
         return playback.result;
     }
 
@@ -66,6 +65,11 @@ public final class SimulatedPlayer implements Player {
     }
 
     @Override
+    public boolean canSeek() {
+        return true;
+    }
+
+    @Override
     public void stop() {
         Playback stopped;
         synchronized (this) {
@@ -73,7 +77,7 @@ public final class SimulatedPlayer implements Player {
             current = null;
         }
         if (stopped != null) {
-            stopped.end.cancel(false);
+            stopped.end.cancel();
             complete(stopped, PlaybackResult.Outcome.STOPPED);
         }
     }
@@ -108,7 +112,7 @@ public final class SimulatedPlayer implements Player {
         final PlayRequest request;
         final Instant startedAt;
         final CompletableFuture<PlaybackResult> result = new CompletableFuture<>();
-        ScheduledFuture<?> end;
+        TaskScheduler.Cancellable end;
 
         Playback(PlayRequest request, Instant startedAt) {
             this.request = request;

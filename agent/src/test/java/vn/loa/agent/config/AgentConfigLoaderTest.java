@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +45,23 @@ class AgentConfigLoaderTest {
                   reconnectMaxSeconds: 30
                 relay: { driver: simulated }
                 audio: { output: simulated }
+                controller: { url: "https://loa.example.vn/" }
+                cache: { maxBytes: 5368709120 }
+                playout:
+                  warmUpSeconds: 5
+                  holdSeconds: 0
+                  lateToleranceSeconds: 120
+                  afterReboot: resume
                 """);
 
         AgentConfig config = AgentConfigLoader.load(file);
 
+        assertThat(config.controller().url()).isEqualTo("https://loa.example.vn");
+        assertThat(config.controller().resolve("/api/v1/bulletins/b1/audio"))
+                .hasToString("https://loa.example.vn/api/v1/bulletins/b1/audio");
+        assertThat(config.cache().maxBytes()).isEqualTo(5_368_709_120L);
+        assertThat(config.playout()).isEqualTo(new PlayoutSettings(Duration.ofSeconds(5), Duration.ZERO,
+                Duration.ofSeconds(120), AfterReboot.RESUME));
         assertThat(config.station()).isEqualTo("demo-01");
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/loa"));
         assertThat(config.heartbeatSeconds()).isEqualTo(15);
@@ -74,6 +88,10 @@ class AgentConfigLoaderTest {
         assertThat(config.mqtt()).isEqualTo(new MqttSettings("tcp://127.0.0.1:1883", null, null, 30, "loa/v1", 500, 60));
         assertThat(config.relay()).isEqualTo(RelaySettings.simulated());
         assertThat(config.audio()).isEqualTo(AudioSettings.simulated());
+        assertThat(config.controller().url()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(config.cache().maxBytes()).isEqualTo(2_147_483_648L);
+        assertThat(config.playout()).isEqualTo(new PlayoutSettings(Duration.ofSeconds(3), Duration.ofSeconds(2),
+                Duration.ofSeconds(60), AfterReboot.SKIP));
         assertThat(config).isEqualTo(AgentConfig.of("xa-tan-lap", "tcp://127.0.0.1:1883",
                 Path.of("loa-agent-data", "xa-tan-lap")));
     }
@@ -116,6 +134,13 @@ class AgentConfigLoaderTest {
             no zones               | station: demo-01\\nzones: []\\nmqtt: {uri: 'tcp://h:1883'}                         | field 'zones' must list at least one zone
             zones not a list       | station: demo-01\\nzones: 1\\nmqtt: {uri: 'tcp://h:1883'}                          | field 'zones' must be a list
             mqtt not a mapping     | station: demo-01\\nmqtt: tcp://h:1883                                                | field 'mqtt' must be a mapping
+            controller not http    | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\ncontroller: {url: 'ftp://h'}       | field 'controller.url' must start with http:// or https://
+            controller typo        | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\ncontroller: {uri: 'http://h'}      | field 'controller.uri' is not a known setting
+            cache too small        | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\ncache: {maxBytes: 1000}            | field 'cache.maxBytes' must be at least 1048576 (1 MiB), got 1000
+            cache size with unit   | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\ncache: {maxBytes: 2GB}             | field 'cache.maxBytes' must be a whole number, got '2GB'
+            warm-up negative       | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nplayout: {warmUpSeconds: -1}       | field 'playout.warmUpSeconds' must be 0..60, got -1
+            tolerance too long     | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nplayout: {lateToleranceSeconds: 7200} | field 'playout.lateToleranceSeconds' must be 0..3600, got 7200
+            unknown after reboot   | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nplayout: {afterReboot: replay}    | field 'playout.afterReboot' must be one of [skip, resume], got 'replay'
             """)
     void badFileNamesTheFileAndTheField(String problem, String yaml, String expected) throws IOException {
         Path file = write(yaml.replace("\\n", "\n"));
@@ -203,5 +228,8 @@ class AgentConfigLoaderTest {
         assertThat(config.station()).isEqualTo("demo-01");
         assertThat(config.zones()).hasSize(2);
         assertThat(config.mqtt()).isEqualTo(MqttSettings.of("tcp://127.0.0.1:1883"));
+        assertThat(config.controller()).isEqualTo(ControllerSettings.defaults());
+        assertThat(config.cache()).isEqualTo(CacheSettings.defaults());
+        assertThat(config.playout()).isEqualTo(PlayoutSettings.defaults());
     }
 }

@@ -14,6 +14,7 @@ import vn.loa.agent.player.SimulatedPlayer;
 import vn.loa.agent.relay.SimulatedRelayBoard;
 import vn.loa.agent.testutil.FakeSystemProbe;
 import vn.loa.agent.testutil.MutableClock;
+import vn.loa.agent.timing.ExecutorTaskScheduler;
 import vn.loa.protocol.Heartbeat;
 import vn.loa.protocol.NowPlaying;
 import vn.loa.protocol.RelayChannelState;
@@ -26,7 +27,7 @@ class HeartbeatFactoryTest {
     private final SimulatedRelayBoard relays = new SimulatedRelayBoard("demo-01",
             List.of(new Zone(1, "Loa trung tâm"), new Zone(2, "Thôn Đông")));
     private final ScheduledExecutorService playerThread = Executors.newSingleThreadScheduledExecutor();
-    private final SimulatedPlayer player = new SimulatedPlayer("demo-01", playerThread, clock);
+    private final SimulatedPlayer player = new SimulatedPlayer("demo-01", new ExecutorTaskScheduler(playerThread), clock);
     private final HeartbeatFactory factory = new HeartbeatFactory("demo-01", probe, relays, player, clock, startedAt);
 
     @AfterEach

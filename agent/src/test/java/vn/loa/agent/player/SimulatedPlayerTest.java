@@ -9,12 +9,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.agent.testutil.MutableClock;
+import vn.loa.agent.timing.ExecutorTaskScheduler;
 import vn.loa.protocol.NowPlaying;
 
 class SimulatedPlayerTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T04:00:00Z");
     private final ScheduledExecutorService playerThread = Executors.newSingleThreadScheduledExecutor();
-    private final SimulatedPlayer player = new SimulatedPlayer("demo-01", playerThread, clock);
+    private final SimulatedPlayer player = new SimulatedPlayer("demo-01", new ExecutorTaskScheduler(playerThread), clock);
 
     @AfterEach
     void stop() {

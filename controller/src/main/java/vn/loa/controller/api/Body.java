@@ -14,6 +14,12 @@ public final class Body {
         this.node = Objects.requireNonNull(node, "node");
     }
 
+    /** The raw value of a field, or null; for shapes the typed accessors do not cover. */
+    public JsonNode node(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
     public boolean has(String field) {
         return node.has(field);
     }

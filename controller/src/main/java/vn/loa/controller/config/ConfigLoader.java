@@ -41,6 +41,8 @@ public final class ConfigLoader {
         Section mqtt = top.section("mqtt");
         Section auth = top.section("auth");
         Section stations = top.section("stations");
+        Section broadcasts = top.section("broadcasts");
+        Section bulletins = top.section("bulletins");
         top.rejectUnknown();
         ControllerConfig.Http h = new ControllerConfig.Http(http.text("host", d.http().host()),
                 http.integer("port", d.http().port()), http.integer("maxBodyBytes", d.http().maxBodyBytes()),
@@ -61,7 +63,17 @@ public final class ConfigLoader {
         ControllerConfig.Stations s = new ControllerConfig.Stations(stations.integer("silenceGraceSeconds",
                 d.stations().silenceGraceSeconds()));
         stations.rejectUnknown();
-        return new ControllerConfig(dataDir, h, m, a, s);
+        ControllerConfig.Broadcasts b0 = d.broadcasts();
+        ControllerConfig.Broadcasts b = new ControllerConfig.Broadcasts(
+                broadcasts.integer("horizonHours", b0.horizonHours()),
+                broadcasts.integer("replanMinutes", b0.replanMinutes()),
+                broadcasts.integer("planResendSeconds", b0.planResendSeconds()),
+                broadcasts.integer("confirmGraceSeconds", b0.confirmGraceSeconds()));
+        broadcasts.rejectUnknown();
+        ControllerConfig.Bulletins bl = new ControllerConfig.Bulletins(bulletins.wholeNumber("maxUploadBytes",
+                d.bulletins().maxUploadBytes()));
+        bulletins.rejectUnknown();
+        return new ControllerConfig(dataDir, h, m, a, s, b, bl);
     }
 
     private static String firstLine(String message) {
@@ -113,6 +125,18 @@ public final class ConfigLoader {
                 throw new ConfigException("field '" + field(name) + "' must be a whole number");
             }
             return value.intValue();
+        }
+
+        long wholeNumber(String name, long fallback) {
+            known.add(name);
+            JsonNode value = node.path(name);
+            if (value.isMissingNode() || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw new ConfigException("field '" + field(name) + "' must be a whole number");
+            }
+            return value.longValue();
         }
 
         void rejectUnknown() {

@@ -7,7 +7,8 @@ import java.util.Objects;
  * The controller's settings, read from a YAML file (see examples/controller.yml). Every field has
  * a default, so an empty file runs a controller with the embedded broker.
  */
-public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations) {
+public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations,
+                               Broadcasts broadcasts, Bulletins bulletins) {
 
     /** The HTTP API. */
     public record Http(String host, int port, int maxBodyBytes, int apiThreads) {
@@ -66,12 +67,45 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         }
     }
 
+    /**
+     * Dispatch and the as-run log: plans cover {@code horizonHours}; they are recomputed every
+     * {@code replanMinutes} (and on every change) and re-sent after {@code planResendSeconds} without an
+     * acknowledgement; a broadcast with no final receipt {@code confirmGraceSeconds} after its end is
+     * unconfirmed.
+     */
+    public record Broadcasts(int horizonHours, int replanMinutes, int planResendSeconds, int confirmGraceSeconds) {
+        public Broadcasts {
+            ConfigChecks.range("broadcasts.horizonHours", horizonHours, 1, 24 * 14);
+            ConfigChecks.range("broadcasts.replanMinutes", replanMinutes, 1, 24 * 60);
+            ConfigChecks.range("broadcasts.planResendSeconds", planResendSeconds, 5, 24 * 3600);
+            ConfigChecks.range("broadcasts.confirmGraceSeconds", confirmGraceSeconds, 0, 24 * 3600);
+        }
+    }
+
+    /**
+     * The bulletin library: {@code maxUploadBytes} is the largest audio upload accepted (413 above
+     * it); uploads stream to disk, so it bounds disk use, not memory.
+     */
+    public record Bulletins(long maxUploadBytes) {
+        public static final long DEFAULT_MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
+
+        public Bulletins {
+            ConfigChecks.range("bulletins.maxUploadBytes", maxUploadBytes, 1024, 16L * 1024 * 1024 * 1024);
+        }
+
+        public static Bulletins defaults() {
+            return new Bulletins(DEFAULT_MAX_UPLOAD_BYTES);
+        }
+    }
+
     public ControllerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(stations, "stations");
+        Objects.requireNonNull(broadcasts, "broadcasts");
+        Objects.requireNonNull(bulletins, "bulletins");
     }
 
     /** Defaults: data in ./loa-data, HTTP on 8080, the embedded broker on 1883, all interfaces. */
@@ -79,27 +113,36 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         return new ControllerConfig(Path.of("loa-data"), new Http("0.0.0.0", 8080, 64 * 1024, 4),
                 new Mqtt("embedded", null, null, null, "loa-controller", "loa/v1", 30, 64 * 1024, "0.0.0.0", 1883,
                         20_000, 2 * 1024 * 1024),
-                new Auth(12), new Stations(10));
+                new Auth(12), new Stations(10), new Broadcasts(48, 5, 60, 120), Bulletins.defaults());
     }
 
     /** For tests: loopback only, ephemeral ports, data in the given folder. */
     public static ControllerConfig ephemeral(Path dataDir) {
         ControllerConfig defaults = defaults();
         return new ControllerConfig(dataDir, new Http("127.0.0.1", 0, defaults.http.maxBodyBytes(), 4),
-                defaults.mqtt.withEmbedded("127.0.0.1", 0), defaults.auth, defaults.stations);
+                defaults.mqtt.withEmbedded("127.0.0.1", 0), defaults.auth, defaults.stations, defaults.broadcasts,
+                defaults.bulletins);
     }
 
     public ControllerConfig withMqtt(Mqtt newMqtt) {
-        return new ControllerConfig(dataDir, http, newMqtt, auth, stations);
+        return new ControllerConfig(dataDir, http, newMqtt, auth, stations, broadcasts, bulletins);
     }
 
     public ControllerConfig withHttp(String host, int port) {
         return new ControllerConfig(dataDir, new Http(host, port, http.maxBodyBytes(), http.apiThreads()), mqtt, auth,
-                stations);
+                stations, broadcasts, bulletins);
     }
 
     public ControllerConfig withDataDir(Path newDataDir) {
-        return new ControllerConfig(newDataDir, http, mqtt, auth, stations);
+        return new ControllerConfig(newDataDir, http, mqtt, auth, stations, broadcasts, bulletins);
+    }
+
+    public ControllerConfig withBroadcasts(Broadcasts newBroadcasts) {
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, newBroadcasts, bulletins);
+    }
+
+    public ControllerConfig withBulletins(Bulletins newBulletins) {
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, newBulletins);
     }
 
     /** Moves to an external broker at the given URI. */

@@ -41,7 +41,7 @@ public final class Demo implements AutoCloseable {
         try {
             List<Station> stations = seed(controller, options.stations());
             DemoFleet fleet = stations.isEmpty() ? null : DemoFleet.start(options.agentJar(), options.dataDir(),
-                    stations, controller.embeddedBrokerPort().orElseThrow());
+                    stations, controller.embeddedBrokerPort().orElseThrow(), controller.httpPort());
             String url = "http://127.0.0.1:" + controller.httpPort();
             LOG.info("""
 

@@ -25,7 +25,7 @@ final class DemoFleet implements AutoCloseable {
         this.process = process;
     }
 
-    static DemoFleet start(Path agentJar, Path dataDir, List<Station> stations, int mqttPort) {
+    static DemoFleet start(Path agentJar, Path dataDir, List<Station> stations, int mqttPort, int httpPort) {
         if (!Files.isRegularFile(agentJar)) {
             throw new IllegalArgumentException("the agent jar " + agentJar + " is missing: build it with "
                     + "'mvn -pl agent -am package' or pass --agent-jar");
@@ -36,7 +36,7 @@ final class DemoFleet implements AutoCloseable {
                     agentJar.toAbsolutePath().toString()));
             for (Station station : stations) {
                 Path config = configs.resolve(station.id() + ".yml");
-                Files.writeString(config, configOf(station, dataDir, mqttPort), StandardCharsets.UTF_8);
+                Files.writeString(config, configOf(station, dataDir, mqttPort, httpPort), StandardCharsets.UTF_8);
                 command.add("--config");
                 command.add(config.toAbsolutePath().toString());
             }
@@ -50,7 +50,7 @@ final class DemoFleet implements AutoCloseable {
         }
     }
 
-    private static String configOf(Station station, Path dataDir, int mqttPort) {
+    private static String configOf(Station station, Path dataDir, int mqttPort, int httpPort) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("# Demo station agent, written by './loa demo'. Simulated relays and audio.\n");
         yaml.append("station: ").append(station.id()).append('\n');
@@ -63,6 +63,7 @@ final class DemoFleet implements AutoCloseable {
         }
         yaml.append("mqtt:\n  uri: tcp://127.0.0.1:").append(mqttPort).append('\n');
         yaml.append("  keepAliveSeconds: 10\n");
+        yaml.append("controller:\n  url: http://127.0.0.1:").append(httpPort).append('\n');
         yaml.append("relay: { driver: simulated }\naudio: { output: simulated }\n");
         return yaml.toString();
     }

@@ -50,8 +50,38 @@ public final class Dispatcher {
 
     /** The response for a request refused before routing (e.g. a body over the limit). */
     public Response refuse(Request request, ApiException error) {
+        return refuse(request, "refused", error);
+    }
+
+    /** The response for a request to a known route refused before its handler ran (a streamed upload). */
+    public Response refuse(Request request, String route, ApiException error) {
         Response response = json.error(error.status(), error.code(), error.getMessage());
-        metrics.httpRequest(request.method(), "refused", response.status(), 0);
+        metrics.httpRequest(request.method(), route, response.status(), 0);
+        return response;
+    }
+
+    /** The principal behind a request's bearer token; an {@link ApiException} (401) otherwise. Reads the database. */
+    public Principal authenticate(Request request) {
+        return auth.authenticate(bearerToken(request));
+    }
+
+    /**
+     * Runs a handler outside the router (a streamed upload, already authenticated), mapping its
+     * failures to the JSON error shape and counting it as the given route.
+     */
+    public Response dispatch(Request request, String route, Principal principal, Handler handler) {
+        long start = System.nanoTime();
+        Response response;
+        try {
+            response = handler.handle(new Call(request, principal));
+        } catch (ApiException e) {
+            response = json.error(e.status(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            response = internalError(request, e);
+        } catch (Exception e) {
+            response = internalError(request, new IllegalStateException(e));
+        }
+        metrics.httpRequest(request.method(), route, response.status(), System.nanoTime() - start);
         return response;
     }
 

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final int READ_TIMEOUT_SECONDS = 60;
+    /** The read-timeout handler's name: a streamed upload pauses it while its file is being checked. */
+    static final String READ_TIMEOUT = "readTimeout";
 
     private final Channel channel;
     private final Groups groups;
@@ -37,7 +40,18 @@ public final class HttpServer implements AutoCloseable {
 
     public static HttpServer start(String host, int port, int maxBodyBytes, Dispatcher dispatcher,
                                    ExecutorService apiExecutor) throws InterruptedException {
+        return start(host, port, maxBodyBytes, dispatcher, apiExecutor, List.of());
+    }
+
+    /**
+     * A server whose {@code uploads} routes stream their multipart bodies to disk (see
+     * {@link StreamedUploadHandler}) instead of going through the {@code maxBodyBytes} aggregator.
+     */
+    public static HttpServer start(String host, int port, int maxBodyBytes, Dispatcher dispatcher,
+                                   ExecutorService apiExecutor, List<UploadRoute> uploads)
+            throws InterruptedException {
         Objects.requireNonNull(dispatcher, "dispatcher");
+        List<UploadRoute> uploadRoutes = List.copyOf(uploads);
         Objects.requireNonNull(apiExecutor, "apiExecutor");
         Groups groups = new Groups();
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -48,9 +62,11 @@ public final class HttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline()
-                                .addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                                .addLast(READ_TIMEOUT, new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS))
                                 .addLast(new HttpServerCodec(8192, 16 * 1024, 8192))
                                 .addLast(new HttpServerKeepAliveHandler())
+                                .addLast(new StreamedUploadHandler(uploadRoutes, dispatcher, apiExecutor,
+                                        READ_TIMEOUT_SECONDS))
                                 .addLast(new LimitedBodyAggregator(maxBodyBytes, dispatcher))
                                 .addLast(new ApiChannelHandler(dispatcher, apiExecutor));
                     }

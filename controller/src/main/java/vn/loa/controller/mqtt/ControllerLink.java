@@ -20,6 +20,7 @@ import vn.loa.protocol.ControllerStatus;
 import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.MessageIds;
 import vn.loa.protocol.Presence;
+import vn.loa.protocol.StationMessage;
 import vn.loa.protocol.Topics;
 
 /**
@@ -71,14 +72,22 @@ public final class ControllerLink implements AutoCloseable {
         return client.isConnected();
     }
 
-    /** Publishes without waiting; a failure is logged and counted, never thrown. */
-    public void publish(String topic, byte[] payload, int qos, boolean retained, String type) {
+    /** Publishes without waiting; false (logged) when the client could not take it, never an exception. */
+    public boolean publish(String topic, byte[] payload, int qos, boolean retained, String type) {
         try {
             client.publish(topic, payload, qos, retained);
             metrics.messageOut(type);
+            return true;
         } catch (MqttException e) {
             LOG.warn("Could not publish {} to {}: {}", type, topic, e.getMessage());
+            return false;
         }
+    }
+
+    /** Sends a command to its station's commands topic, QoS 1. */
+    public boolean publishCommand(StationMessage command) {
+        return publish(topics.station(command.station(), Channel.COMMANDS), codec.encode(command), 1, false,
+                command.type());
     }
 
     private void connect() {

@@ -34,6 +34,7 @@ public final class StationMessageIngest implements MessageSink {
     private final StationStatusService status;
     private final Executor ingestThread;
     private final RateLimitedLog rateLimited;
+    private volatile StationListener listener = (message, receivedAt) -> { };
 
     public StationMessageIngest(Topics topics, MessageCodec codec, Clock clock, ControllerMetrics metrics,
                                 StationStatusService status, Executor ingestThread) {
@@ -44,6 +45,11 @@ public final class StationMessageIngest implements MessageSink {
         this.status = Objects.requireNonNull(status, "status");
         this.ingestThread = Objects.requireNonNull(ingestThread, "ingestThread");
         this.rateLimited = new RateLimitedLog(clock, Duration.ofMinutes(1));
+    }
+
+    /** Told of every message applied to a registered station, on the ingest thread; must not block. */
+    public void listener(StationListener newListener) {
+        this.listener = Objects.requireNonNull(newListener, "listener");
     }
 
     @Override
@@ -78,7 +84,7 @@ public final class StationMessageIngest implements MessageSink {
     private void apply(StationMessage message, Instant receivedAt) {
         StationStatusService.Outcome outcome = status.apply(message, receivedAt);
         switch (outcome) {
-            case APPLIED -> { }
+            case APPLIED -> listener.applied(message, receivedAt);
             case STALE -> metrics.messageDropped("stale");
             case UNKNOWN_STATION -> {
                 metrics.messageDropped("unknown_station");

@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.protocol.Birth;
 import vn.loa.protocol.Heartbeat;
+import vn.loa.protocol.PlanAck;
 import vn.loa.protocol.Presence;
+import vn.loa.protocol.Receipt;
 import vn.loa.protocol.StationEvent;
 import vn.loa.protocol.StationMessage;
 import vn.loa.protocol.StationStatus;
@@ -81,6 +83,11 @@ public final class StationStatusService {
         return states.containsKey(stationId);
     }
 
+    public boolean isOnline(String stationId) {
+        StationState state = states.get(stationId);
+        return state != null && state.online();
+    }
+
     public Optional<StationState> get(String stationId) {
         return Optional.ofNullable(states.get(stationId));
     }
@@ -119,7 +126,7 @@ public final class StationStatusService {
                     ? online(current, receivedAt, "status").seen(receivedAt)
                     : offline(current, receivedAt, "offline status (last will or shutdown)");
             next = next.withPresence(next.presence(), next.presenceSince(), next.presenceCause(), status.timestamp());
-        } else if (message instanceof StationEvent) {
+        } else if (message instanceof StationEvent || message instanceof PlanAck || message instanceof Receipt) {
             next = current.seen(receivedAt);
         } else {
             return Outcome.STALE;

@@ -19,7 +19,9 @@ import java.util.List;
 final class Migrations {
     /** Files under {@code db/migrations/} on the classpath, in order; the number is the version. */
     private static final List<String> FILES = List.of(
-            "001_foundation.sql");
+            "001_foundation.sql",
+            "002_bulletins.sql",
+            "003_schedules.sql");
 
     private Migrations() {
     }

@@ -67,6 +67,19 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(write("http: [unclosed"))).hasMessageContaining("not valid YAML");
     }
 
+    @Test
+    void bulletinUploadLimitDefaultsTo200MegabytesAndMayBeLarger() throws Exception {
+        assertThat(ControllerConfig.defaults().bulletins().maxUploadBytes()).isEqualTo(200L * 1024 * 1024);
+        assertThat(ConfigLoader.load(Path.of("../examples/controller.yml")).bulletins().maxUploadBytes())
+                .isEqualTo(200L * 1024 * 1024);
+        assertThat(ConfigLoader.load(write("bulletins: { maxUploadBytes: 4294967296 }")).bulletins()
+                .maxUploadBytes()).isEqualTo(4L * 1024 * 1024 * 1024);
+        assertThatThrownBy(() -> ConfigLoader.load(write("bulletins: { maxUploadBytes: 10 }")))
+                .hasMessageContaining("'bulletins.maxUploadBytes' must be 1024..");
+        assertThatThrownBy(() -> ConfigLoader.load(write("bulletins: { maxUploadBytes: 1.5 }")))
+                .hasMessageContaining("'bulletins.maxUploadBytes' must be a whole number");
+    }
+
     private Path write(String yaml) throws Exception {
         return Files.writeString(Files.createTempFile(dir, "controller", ".yml"), yaml);
     }

@@ -20,11 +20,14 @@ public final class Mosquitto implements AutoCloseable {
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
             Path.of("/usr/local/sbin/mosquitto"));
 
-    private final Process process;
+    private final Path dir;
+    private final Path config;
     private final int port;
+    private Process process;
 
-    private Mosquitto(Process process, int port) {
-        this.process = process;
+    private Mosquitto(Path dir, Path config, int port) {
+        this.dir = dir;
+        this.config = config;
         this.port = port;
     }
 
@@ -43,19 +46,37 @@ public final class Mosquitto implements AutoCloseable {
                 "log_type warning",
                 "log_type notice",
                 ""));
-        Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
+        Mosquitto mosquitto = new Mosquitto(dir, config, port);
+        mosquitto.launch(binary);
+        return mosquitto;
+    }
+
+    private void launch(Path binary) throws IOException {
+        Process started = new ProcessBuilder(binary.toString(), "-c", config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mosquitto.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
                 .start();
-        Mosquitto mosquitto = new Mosquitto(process, port);
+        process = started;
         await("mosquitto accepting connections on port " + port).atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(50)).until(() -> {
-                    if (!process.isAlive()) {
+                    if (!started.isAlive()) {
                         throw new IllegalStateException("mosquitto exited: " + Files.readString(dir.resolve("mosquitto.log")));
                     }
                     return accepts(port);
                 });
-        return mosquitto;
+    }
+
+    /** Stops the broker; every client loses its connection. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Starts the broker again on the same port (its state is gone: persistence is off). */
+    public void restart() throws IOException {
+        launch(CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElseThrow());
     }
 
     public int port() {
@@ -68,10 +89,7 @@ public final class Mosquitto implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        stop();
     }
 
     private static boolean accepts(int port) {

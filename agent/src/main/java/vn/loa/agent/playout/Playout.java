@@ -1,0 +1,414 @@
+package vn.loa.agent.playout;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.agent.audio.AudioNeed;
+import vn.loa.agent.player.PlayRequest;
+import vn.loa.agent.player.PlaybackResult;
+import vn.loa.agent.store.PlayoutRecord;
+import vn.loa.agent.store.StoreException;
+import vn.loa.agent.timing.TaskScheduler;
+import vn.loa.protocol.Plan;
+import vn.loa.protocol.PlannedBroadcast;
+import vn.loa.protocol.ReceiptState;
+
+/**
+ * Plays the station's plan at the planned instants by the station's own clock, whether or not the
+ * broker or the controller can be reached, and writes a receipt for everything that happens.
+ *
+ * <p>Timing: there is no polling. After every change (a plan, the end of a playback, a file
+ * ready) the playout works out the next instant that matters (a warm-up, a start, a deadline, the
+ * end of a hold) and arms one {@link WakeTimer} for it.
+ *
+ * <p>Per broadcast: zones on {@code warmUp} before the audio, audio at the planned start, zones off
+ * {@code hold} after the end (see {@link Lineup} for collisions and preemption). Receipts:
+ * {@code started} when the audio begins, then exactly one of {@code finished},
+ * {@code partly-played}, {@code missed} or {@code failed}. A start later than the late tolerance is
+ * {@code missed}, never played late; audio that is still missing (or failed its checksum) when the
+ * tolerance runs out is {@code failed}, with the download's problem as reason. Each state change is
+ * written with its receipt in one transaction before anything else happens, so a broadcast whose
+ * audio began is never begun again after a restart (unless {@code afterReboot: resume} says so).
+ *
+ * <p>After a restart, a broadcast whose audio had begun: {@code skip} (default) reports it
+ * {@code partly-played} with reason "agent restarted" (actual end = the clean shutdown, or absent
+ * after a crash); {@code resume} plays the rest of it from where it would be now if the player can
+ * seek (reported {@code partly-played}, as a part was lost), or else again from the beginning while
+ * that is within the late tolerance (reported {@code finished} with a reason), and otherwise skips it.
+ *
+ * <p>Thread: everything runs on the playout's own thread; the public methods hand work to it.
+ */
+public final class Playout {
+    private static final Logger log = LoggerFactory.getLogger(Playout.class);
+    private static final Duration KEEP_DONE = Duration.ofDays(7);
+    private static final String RESTARTED = "agent restarted";
+
+    private final PlayoutParts parts;
+    private final String station;
+    private final Clock clock;
+    private final TaskScheduler thread;
+    private final Duration warmUp;
+    private final Duration hold;
+    private final Duration tolerance;
+    private final ZoneSwitcher zones;
+    private final PlayoutLedger ledger;
+    private final WakeTimer timer;
+    private volatile long heldVersion;
+    // the playout thread's own state
+    private Plan plan;
+    private Instant planReceivedAt = Instant.MIN;
+    private final Map<String, Resume> resumes = new HashMap<>();
+    private final Map<String, Run> blockedBy = new HashMap<>();
+    private Run active;
+    private boolean closing;
+    private List<AudioNeed> lastNeeds = List.of();
+
+    /** Reads the plan and the journal; nothing runs until {@link #start()}. */
+    public Playout(PlayoutParts parts) {
+        this.parts = parts;
+        this.station = parts.station();
+        this.clock = parts.clock();
+        this.thread = parts.thread();
+        this.warmUp = parts.settings().warmUp();
+        this.hold = parts.settings().hold();
+        this.tolerance = parts.settings().lateTolerance();
+        this.zones = new ZoneSwitcher(station, parts.relays(), parts.channels());
+        this.ledger = new PlayoutLedger(station, parts.journal(), clock, parts.receiptsWritten());
+        this.timer = new WakeTimer(thread, clock, this::evaluate);
+        this.plan = parts.plans().load().orElse(null);
+        this.heldVersion = plan == null ? 0 : plan.version();
+    }
+
+    /** Deals with broadcasts cut by the last shutdown, then plays the plan held. */
+    public void start() {
+        thread.execute(this::recover);
+    }
+
+    /** A plan from the controller (any thread). Answered with the version held, whether it was newer or not. */
+    public void offer(Plan offered) {
+        thread.execute(() -> accept(offered));
+    }
+
+    /** A file became playable (any thread). */
+    public void audioReady(String sha256) {
+        thread.execute(this::evaluate);
+    }
+
+    /** The version of the plan held; 0 for none. Any thread. */
+    public long heldVersion() {
+        return heldVersion;
+    }
+
+    /** Stops playing: the broadcast playing is noted as cut by a shutdown, relays go off. Idempotent; any thread. */
+    public void close() {
+        thread.execute(this::shutDown);
+    }
+
+    private void recover() {
+        Instant now = clock.instant();
+        for (PlayoutRecord record : ledger.unfinished()) {
+            afterRestart(record, now);
+        }
+        log.info("station {} playout ready: plan version {}, {} broadcast(s) remembered", station, heldVersion,
+                ledger.records().size());
+        evaluate();
+    }
+
+    private void afterRestart(PlayoutRecord record, Instant now) {
+        Optional<Resume> resume = Resume.after(record, find(record.broadcastId()), parts.settings(),
+                parts.player().canSeek(), now);
+        if (resume.isPresent()) {
+            resumes.put(record.broadcastId(), resume.get());
+            log.info("station {} will resume broadcast {} cut by the restart ({})", station, record.broadcastId(),
+                    resume.get().seek() ? "from where it would be now" : "from the beginning");
+        } else {
+            ledger.cutByRestart(record, RESTARTED);
+        }
+    }
+
+    private void accept(Plan offered) {
+        if (closing) {
+            return;
+        }
+        if (!station.equals(offered.station())) {
+            log.warn("station {} ignores a plan for station {}", station, offered.station());
+            return;
+        }
+        if (offered.version() <= heldVersion) {
+            log.debug("station {} already holds plan version {}; ignoring version {}", station, heldVersion,
+                    offered.version());
+            parts.planAcks().accept(heldVersion);
+            return;
+        }
+        Instant now = clock.instant();
+        try {
+            parts.plans().save(offered, now);
+        } catch (StoreException e) {
+            log.error("station {} cannot store plan version {}: {}", station, offered.version(), e.getMessage());
+            return; // not acknowledged: the controller sends it again
+        }
+        plan = offered;
+        planReceivedAt = now;
+        heldVersion = offered.version();
+        log.info("station {} holds plan version {}: {} broadcast(s) from {} until {}", station, offered.version(),
+                offered.broadcasts().size(), offered.from(), offered.until());
+        dropCancelled(now);
+        Instant from = plan.from().isBefore(now) ? plan.from() : now;
+        ledger.forgetDoneBefore(from.minus(KEEP_DONE));
+        parts.planAcks().accept(heldVersion);
+        evaluate();
+    }
+
+    /**
+     * The broadcast playing is stopped if the new plan's window holds its start but not the
+     * broadcast itself (the controller called it off); one that began before the window goes on.
+     */
+    private void dropCancelled(Instant now) {
+        if (active != null && find(active.id()) == null && inWindow(active.broadcast().start())) {
+            Run run = active;
+            active = null;
+            parts.player().stop();
+            ledger.ended(run.broadcast(), ReceiptState.PARTLY_PLAYED, run.reportedStart(), now, run.zonesOn(),
+                    "cancelled: not in plan version " + plan.version());
+            zones.hold(run.zonesOn(), now.plus(hold));
+        }
+        for (Resume resume : List.copyOf(resumes.values())) {
+            if (find(resume.record().broadcastId()) == null) {
+                resumes.remove(resume.record().broadcastId());
+                ledger.cutByRestart(resume.record(), RESTARTED);
+            }
+        }
+    }
+
+    private void evaluate() {
+        if (closing) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Candidate> lineup = expire(Lineup.of(plan, ledger.records(), resumes, active, tolerance), now);
+        zones.apply(wantedZones(lineup, now), now);
+        Candidate next = ready(lineup, now);
+        if (next != null) {
+            begin(next);
+            lineup.remove(next);
+            now = clock.instant();
+            zones.apply(wantedZones(lineup, now), now);
+        }
+        publishNeeds(lineup);
+        timer.arm(Lineup.nextWake(lineup, zones, warmUp, now));
+    }
+
+    /** Ends the candidates that can no longer begin; returns the others. */
+    private List<Candidate> expire(List<Candidate> lineup, Instant now) {
+        List<Candidate> remaining = new ArrayList<>();
+        for (Candidate candidate : lineup) {
+            boolean due = !candidate.due().isAfter(now);
+            boolean noZones = zones.known(candidate.broadcast().zones()).isEmpty();
+            boolean tooLate = now.isAfter(candidate.deadline()) || due && Lineup.mayBegin(candidate, active)
+                    && playable(candidate).isPresent()
+                    && zones.readyAt(candidate.broadcast().zones(), warmUp, now).isAfter(candidate.deadline());
+            if (due && noZones || tooLate) {
+                expireOne(candidate, noZones);
+            } else {
+                remaining.add(candidate);
+            }
+        }
+        return remaining;
+    }
+
+    private void expireOne(Candidate candidate, boolean noZones) {
+        if (candidate.resume() != null) {
+            resumes.remove(candidate.id());
+            ledger.cutByRestart(candidate.resume().record(), RESTARTED);
+            return;
+        }
+        PlannedBroadcast broadcast = candidate.broadcast();
+        ReceiptState state;
+        String reason;
+        if (noZones) {
+            state = ReceiptState.FAILED;
+            reason = "none of its zones " + broadcast.zones() + " exist at this station";
+        } else if (playable(candidate).isEmpty()) {
+            state = ReceiptState.FAILED;
+            reason = "audio not available: " + parts.audio().whyUnavailable(candidate.sha256());
+        } else {
+            state = ReceiptState.MISSED;
+            reason = missedReason(candidate);
+        }
+        blockedBy.remove(candidate.id());
+        log.warn("station {} broadcast {} (bulletin {}, planned {}) {}: {}", station, candidate.id(),
+                broadcast.bulletinId(), broadcast.start(), PlayoutLedger.wire(state), reason);
+        ledger.ended(broadcast, state, null, null, List.of(), reason);
+    }
+
+    private String missedReason(Candidate candidate) {
+        Run blocker = blockedBy.get(candidate.id());
+        if (blocker != null) {
+            return "overlapped by " + blocker.broadcast().bulletinClass().wireName() + " broadcast " + blocker.id()
+                    + ", still playing when the late tolerance of " + tolerance.toSeconds() + " s ran out";
+        }
+        if (candidate.deadline().isBefore(parts.agentStartedAt())) {
+            return "the agent was not running at the planned start";
+        }
+        if (candidate.deadline().isBefore(planReceivedAt)) {
+            return "the plan reached the station after the planned start";
+        }
+        return "could not begin within the late tolerance of " + tolerance.toSeconds() + " s";
+    }
+
+    /** The zones that should be on: the broadcast playing, those warming up, those held. */
+    private Set<Integer> wantedZones(List<Candidate> lineup, Instant now) {
+        Set<Integer> wanted = new HashSet<>();
+        if (active != null) {
+            wanted.addAll(zones.known(active.broadcast().zones()));
+        }
+        for (Candidate candidate : lineup) {
+            if (!now.isBefore(candidate.due().minus(warmUp)) && Lineup.mayWarmUp(candidate, active)
+                    && playable(candidate).isPresent()) {
+                wanted.addAll(zones.known(candidate.broadcast().zones()));
+            }
+        }
+        wanted.addAll(zones.holding(now));
+        return wanted;
+    }
+
+    /** The candidate to begin now, if any: due, audio verified, allowed to begin, zones warm. */
+    private Candidate ready(List<Candidate> lineup, Instant now) {
+        Candidate best = null;
+        for (Candidate candidate : lineup) {
+            if (candidate.due().isAfter(now) || playable(candidate).isEmpty()) {
+                continue;
+            }
+            if (!Lineup.mayBegin(candidate, active)) {
+                blockedBy.putIfAbsent(candidate.id(), active);
+                continue;
+            }
+            if (zones.readyAt(candidate.broadcast().zones(), warmUp, now).isAfter(now)) {
+                continue;
+            }
+            if (best == null || Lineup.goesBefore(candidate, best)) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** The audio begins first; what it interrupts and its own receipt are written right after. */
+    private void begin(Candidate candidate) {
+        Path file = playable(candidate).orElseThrow();
+        PlannedBroadcast broadcast = candidate.broadcast();
+        Duration duration = Duration.ofMillis(broadcast.durationMillis());
+        Duration offset = Duration.ZERO;
+        if (candidate.resume() != null && candidate.resume().seek()) {
+            offset = Duration.between(candidate.resume().record().actualStart(), clock.instant());
+            offset = offset.isNegative() ? Duration.ZERO : offset.compareTo(duration) > 0 ? duration : offset;
+        }
+        List<Integer> on = zones.onAmong(broadcast.zones());
+        PlayRequest request = new PlayRequest(broadcast.broadcastId(), broadcast.bulletinId(), broadcast.title(), file,
+                duration, offset);
+        Run previous = active;
+        Instant actualStart = clock.instant();
+        CompletableFuture<PlaybackResult> playback = parts.player().play(request);
+        Run run = new Run(broadcast, actualStart, on, offset, candidate.resume());
+        active = run;
+        zones.releaseHolds();
+        playback.whenComplete((result, failure) -> thread.execute(() -> ended(run, result, failure)));
+        if (previous != null) {
+            ledger.ended(previous.broadcast(), ReceiptState.PARTLY_PLAYED, previous.reportedStart(), actualStart,
+                    previous.zonesOn(), "interrupted by " + broadcast.bulletinClass().wireName() + " broadcast "
+                            + broadcast.broadcastId());
+        }
+        if (candidate.resume() == null) {
+            ledger.started(broadcast, actualStart, on);
+        }
+        resumes.remove(candidate.id());
+        blockedBy.remove(candidate.id());
+        log.info("station {} began broadcast {} (bulletin {}, {}) {} ms after its planned start, on zones {}{}",
+                station, broadcast.broadcastId(), broadcast.bulletinId(), broadcast.bulletinClass().wireName(),
+                Duration.between(broadcast.start(), actualStart).toMillis(), on,
+                offset.isZero() ? "" : ", " + offset.toSeconds() + " s into its audio");
+    }
+
+    private void ended(Run run, PlaybackResult result, Throwable failure) {
+        if (closing || active != run) {
+            return; // interrupted, cancelled or shutting down: already reported (or left to the restart)
+        }
+        active = null;
+        Instant end = result != null ? result.endedAt() : clock.instant();
+        ReceiptState state;
+        String reason = null;
+        if (failure != null) {
+            state = ReceiptState.FAILED;
+            reason = "audio output failed: " + failure;
+        } else if (result.outcome() == PlaybackResult.Outcome.STOPPED) {
+            state = ReceiptState.PARTLY_PLAYED;
+            reason = "playback stopped";
+        } else if (run.resume() == null) {
+            state = ReceiptState.FINISHED;
+        } else if (run.resume().seek()) {
+            state = ReceiptState.PARTLY_PLAYED;
+            reason = RESTARTED + "; resumed " + run.offset().toSeconds() + " s into its audio";
+        } else {
+            state = ReceiptState.FINISHED;
+            reason = "played again from the beginning after an agent restart";
+        }
+        ledger.ended(run.broadcast(), state, run.reportedStart(), end, run.zonesOn(), reason);
+        zones.hold(run.zonesOn(), end.plus(hold));
+        evaluate();
+    }
+
+    private void publishNeeds(List<Candidate> lineup) {
+        List<AudioNeed> needs = Lineup.needs(active, lineup);
+        if (!needs.equals(lastNeeds)) {
+            lastNeeds = needs;
+            parts.audio().need(needs);
+        }
+    }
+
+    private void shutDown() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        timer.cancel();
+        Run run = active;
+        active = null;
+        if (run != null) {
+            ledger.interrupted(run.id(), clock.instant());
+            parts.player().stop();
+            log.info("station {} stopped broadcast {} as it shuts down", station, run.id());
+        }
+        zones.allOff();
+    }
+
+    private Optional<Path> playable(Candidate candidate) {
+        return parts.audio().playable(candidate.sha256());
+    }
+
+    private PlannedBroadcast find(String broadcastId) {
+        if (plan == null) {
+            return null;
+        }
+        for (PlannedBroadcast broadcast : plan.broadcasts()) {
+            if (broadcast.broadcastId().equals(broadcastId)) {
+                return broadcast;
+            }
+        }
+        return null;
+    }
+
+    private boolean inWindow(Instant start) {
+        return !start.isBefore(plan.from()) && !start.isAfter(plan.until());
+    }
+}

@@ -1,0 +1,139 @@
+package vn.loa.controller.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import vn.loa.controller.asrun.AsRunLog;
+import vn.loa.controller.asrun.BroadcastRow;
+import vn.loa.controller.http.Call;
+import vn.loa.controller.http.Response;
+import vn.loa.controller.http.Router;
+import vn.loa.controller.registry.StationService;
+import vn.loa.controller.schedule.BroadcastTime;
+
+/**
+ * {@code GET /api/v1/broadcasts?station=&area=&from=&to=&format=csv}: the as-run log. {@code from}
+ * and {@code to} are instants ({@code 2026-11-24T00:00:00Z}), local date-times or local dates in
+ * Asia/Ho_Chi_Minh; the default is today, local time.
+ */
+public final class BroadcastRoutes {
+    private static final Duration MAX_WINDOW = Duration.ofDays(92);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final AsRunLog log;
+    private final StationService stations;
+    private final ApiJson json;
+    private final java.time.Clock clock;
+
+    public BroadcastRoutes(AsRunLog log, StationService stations, ApiJson json, java.time.Clock clock) {
+        this.log = log;
+        this.stations = stations;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void register(Router router) {
+        router.get("/api/v1/broadcasts", this::list);
+    }
+
+    private Response list(Call call) {
+        var request = call.request();
+        LocalDate today = LocalDate.now(clock.withZone(BroadcastTime.ZONE));
+        Instant from = request.queryParam("from").map(text -> instant(text, "from"))
+                .orElse(today.atStartOfDay(BroadcastTime.ZONE).toInstant());
+        Instant to = request.queryParam("to").map(text -> instant(text, "to")).orElse(from.plus(Duration.ofDays(1)));
+        if (!to.isAfter(from)) {
+            throw ApiException.invalid("query parameter 'to' must be after 'from'");
+        }
+        if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
+            throw ApiException.invalid("the window from 'from' to 'to' is at most 92 days");
+        }
+        Predicate<String> filter = station -> true;
+        String station = request.queryParam("station").orElse(null);
+        if (station != null) {
+            stations.get(station);
+            filter = station::equals;
+        }
+        String area = request.queryParam("area").orElse(null);
+        if (area != null) {
+            Set<String> inArea = stations.inArea(areaId(area)).stream().map(s -> s.id())
+                    .collect(Collectors.toCollection(HashSet::new));
+            filter = filter.and(inArea::contains);
+        }
+        List<BroadcastRow> rows = log.list(filter, from, to);
+        if ("csv".equals(request.queryParam("format").orElse("json"))) {
+            return csv(rows).withHeader("Content-Disposition", "attachment; filename=\"as-run.csv\"");
+        }
+        return json.ok(Map.of("from", from, "to", to, "broadcasts", rows));
+    }
+
+    private static Response csv(List<BroadcastRow> rows) {
+        StringBuilder csv = new StringBuilder("broadcast_id,station,schedule_id,bulletin_id,class,planned_start_local,"
+                + "planned_start_utc,planned_end_utc,state,actual_start_utc,actual_end_utc,zones,zones_on,reason\r\n");
+        for (BroadcastRow row : rows) {
+            csv.append(cell(row.broadcastId())).append(',').append(cell(row.station())).append(',')
+                    .append(cell(row.scheduleId())).append(',').append(cell(row.bulletinId())).append(',')
+                    .append(cell(row.bulletinClass())).append(',')
+                    .append(cell(LOCAL.format(row.plannedStart().atZone(BroadcastTime.ZONE)))).append(',')
+                    .append(cell(row.plannedStart())).append(',').append(cell(row.plannedEnd())).append(',')
+                    .append(cell(row.state())).append(',').append(cell(row.actualStart())).append(',')
+                    .append(cell(row.actualEnd())).append(',').append(cell(join(row.zones()))).append(',')
+                    .append(cell(join(row.zonesOn()))).append(',').append(cell(row.reason())).append("\r\n");
+        }
+        return Response.text(200, "text/csv; charset=utf-8", csv.toString());
+    }
+
+    private static String join(List<Integer> zones) {
+        return zones.stream().map(String::valueOf).collect(Collectors.joining(" "));
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+
+    private static Instant instant(String text, String field) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDateTime.parse(text).atZone(BroadcastTime.ZONE).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay(BroadcastTime.ZONE).toInstant();
+                } catch (DateTimeParseException notADate) {
+                    throw ApiException.invalid("query parameter '" + field + "' must be an instant "
+                            + "(2026-11-24T00:00:00Z), a local date-time (2026-11-24T07:00) or a local date "
+                            + "(2026-11-24), got '" + text + "'");
+                }
+            }
+        }
+    }
+
+    private static long areaId(String raw) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("query parameter 'area' must be an area id");
+        }
+    }
+}

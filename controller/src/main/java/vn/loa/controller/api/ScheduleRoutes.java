@@ -1,0 +1,109 @@
+package vn.loa.controller.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import vn.loa.controller.http.Call;
+import vn.loa.controller.http.Response;
+import vn.loa.controller.http.Router;
+import vn.loa.controller.schedule.Schedule;
+import vn.loa.controller.schedule.ScheduleDraft;
+import vn.loa.controller.schedule.ScheduleService;
+import vn.loa.controller.schedule.Targets;
+import vn.loa.controller.schedule.ZoneTarget;
+
+/** {@code /api/v1/schedules}: when and where approved bulletins play. */
+public final class ScheduleRoutes {
+    private final ScheduleService schedules;
+    private final ApiJson json;
+
+    public ScheduleRoutes(ScheduleService schedules, ApiJson json) {
+        this.schedules = schedules;
+        this.json = json;
+    }
+
+    public void register(Router router) {
+        router.get("/api/v1/schedules", call -> json.ok(Map.of("schedules", schedules.list())));
+        router.post("/api/v1/schedules", this::create);
+        router.get("/api/v1/schedules/{id}", call -> json.ok(schedules.get(call.request().pathParam("id"))));
+        router.delete("/api/v1/schedules/{id}", call -> json.ok(schedules.cancel(call.request().pathParam("id"),
+                call.principal().username())));
+    }
+
+    private Response create(Call call) {
+        Body body = json.body(call.request());
+        String bulletinId = body.requiredText("bulletinId", 100);
+        LocalDateTime start = localDateTime(body.requiredText("start", 40));
+        String rrule = body.optionalText("rrule", 500);
+        String untilText = body.optionalText("until", 20);
+        LocalDate until = untilText == null ? null : localDate(untilText);
+        Targets targets = targets(body.node("targets"));
+        Schedule schedule = schedules.create(new ScheduleDraft(bulletinId, start, rrule, until, targets),
+                call.principal().username());
+        return json.created(schedule, "/api/v1/schedules/" + schedule.id());
+    }
+
+    static Targets targets(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw ApiException.invalid("field 'targets' is required: {\"areas\": [ids], \"stations\": [ids], "
+                    + "\"zones\": [{\"station\": id, \"channel\": n}]}");
+        }
+        List<Long> areas = new ArrayList<>();
+        for (JsonNode area : array(node, "areas")) {
+            if (!area.isIntegralNumber()) {
+                throw ApiException.invalid("field 'targets.areas' must list area ids (numbers)");
+            }
+            areas.add(area.longValue());
+        }
+        List<String> stations = new ArrayList<>();
+        for (JsonNode station : array(node, "stations")) {
+            if (!station.isTextual()) {
+                throw ApiException.invalid("field 'targets.stations' must list station ids (text)");
+            }
+            stations.add(station.textValue());
+        }
+        List<ZoneTarget> zones = new ArrayList<>();
+        for (JsonNode zone : array(node, "zones")) {
+            if (!zone.path("station").isTextual() || !zone.path("channel").isIntegralNumber()) {
+                throw ApiException.invalid("field 'targets.zones' must list {\"station\": id, \"channel\": n}");
+            }
+            zones.add(new ZoneTarget(zone.get("station").textValue(), zone.get("channel").intValue()));
+        }
+        return new Targets(areas, stations, zones);
+    }
+
+    private static Iterable<JsonNode> array(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw ApiException.invalid("field 'targets." + field + "' must be a list");
+        }
+        if (value.size() > 10_000) {
+            throw ApiException.invalid("field 'targets." + field + "' is too long");
+        }
+        return value;
+    }
+
+    static LocalDateTime localDateTime(String text) {
+        try {
+            return LocalDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("field 'start' must be a local date-time in Asia/Ho_Chi_Minh such as "
+                    + "2026-11-24T06:30, got '" + text + "'");
+        }
+    }
+
+    private static LocalDate localDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("field 'until' must be a local date such as 2026-12-31, got '" + text + "'");
+        }
+    }
+}

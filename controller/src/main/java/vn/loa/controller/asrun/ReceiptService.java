@@ -1,0 +1,57 @@
+package vn.loa.controller.asrun;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.controller.dispatch.CommandPublisher;
+import vn.loa.controller.store.Database;
+import vn.loa.protocol.MessageIds;
+import vn.loa.protocol.Receipt;
+import vn.loa.protocol.ReceiptAck;
+
+/**
+ * Stores receipts by id (a re-sent one changes nothing) and acknowledges every one, stored now or
+ * before, so the station can drop it from its outbox. Runs on the dispatch thread.
+ */
+public final class ReceiptService {
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptService.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final CommandPublisher publisher;
+    private final Executor thread;
+    private final ReceiptRepository repository = new ReceiptRepository();
+
+    public ReceiptService(Database database, Clock clock, CommandPublisher publisher, Executor thread) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.thread = Objects.requireNonNull(thread, "thread");
+    }
+
+    public void received(Receipt receipt, Instant receivedAt) {
+        thread.execute(() -> {
+            try {
+                boolean stored = database.transaction(c -> repository.insert(c, receipt, receivedAt));
+                if (stored) {
+                    LOG.info("Station {} reports broadcast {} {}{}", receipt.station(), receipt.broadcastId(),
+                            ReceiptRepository.wire(receipt.state()),
+                            receipt.reason() == null ? "" : " (" + receipt.reason() + ")");
+                }
+                publisher.publish(new ReceiptAck(MessageIds.next(), clock.instant(), receipt.station(),
+                        List.of(receipt.id())));
+            } catch (RuntimeException e) {
+                LOG.error("Storing receipt {} of station {} failed; the station will send it again", receipt.id(),
+                        receipt.station(), e);
+            }
+        });
+    }
+
+    public List<StoredReceipt> between(Instant from, Instant to) {
+        return database.read(c -> repository.between(c, from, to));
+    }
+}

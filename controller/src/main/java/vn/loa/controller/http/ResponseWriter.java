@@ -1,0 +1,84 @@
+package vn.loa.controller.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a {@link Response} to a channel: bytes as one full response, a file as headers, a
+ * {@link DefaultFileRegion} (sendfile, zero-copy) and the last content. Called from the API
+ * executor; Netty runs the writes, in order, on the event loop. HEAD, 204 and 304 answers carry
+ * the headers (Content-Length included) and no body.
+ */
+final class ResponseWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseWriter.class);
+    private static final byte[] UNREADABLE_FILE = ("{\"error\":\"internal_error\",\"message\":"
+            + "\"the file to send cannot be read; see the controller's log\"}").getBytes(StandardCharsets.UTF_8);
+
+    private ResponseWriter() {
+    }
+
+    static void write(ChannelHandlerContext ctx, Response answer, boolean keepAlive, boolean head) {
+        boolean bodiless = head || answer.status() == 204 || answer.status() == 304;
+        if (answer.file() != null && !bodiless) {
+            writeFile(ctx, answer, keepAlive);
+            return;
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()),
+                bodiless ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
+        setHeaders(response, answer, keepAlive);
+        finish(ctx.writeAndFlush(response), keepAlive);
+    }
+
+    private static void writeFile(ChannelHandlerContext ctx, Response answer, boolean keepAlive) {
+        FileSlice slice = answer.file();
+        FileChannel file;
+        try {
+            file = FileChannel.open(slice.path(), StandardOpenOption.READ);
+        } catch (IOException e) {
+            LOG.error("Cannot open {} to send it: {}", slice.path(), e.toString());
+            write(ctx, new Response(500, Response.JSON, UNREADABLE_FILE, java.util.Map.of()), keepAlive, false);
+            return;
+        }
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()));
+        setHeaders(response, answer, keepAlive);
+        ctx.write(response);
+        ctx.write(new DefaultFileRegion(file, slice.offset(), slice.length()));
+        finish(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT), keepAlive);
+    }
+
+    private static void setHeaders(HttpResponse response, Response answer, boolean keepAlive) {
+        if (answer.contentType() != null) {
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+        }
+        answer.headers().forEach((name, value) -> response.headers().set(name, value));
+        response.headers().set("X-Content-Type-Options", "nosniff");
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, answer.contentLength());
+        HttpUtil.setKeepAlive(response, keepAlive);
+    }
+
+    private static void finish(ChannelFuture written, boolean keepAlive) {
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

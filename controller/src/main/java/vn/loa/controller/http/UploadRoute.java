@@ -1,0 +1,58 @@
+package vn.loa.controller.http;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A {@code POST} route whose {@code multipart/form-data} body is streamed to files in
+ * {@code tempDir} instead of being aggregated in memory, up to {@code maxBytes}, with at most
+ * {@code maxConcurrent} uploads at once. Protected by the bearer token, checked before the body.
+ */
+public final class UploadRoute {
+    private final String path;
+    private final long maxBytes;
+    private final Path tempDir;
+    private final UploadHandler handler;
+    private final Semaphore slots;
+
+    public UploadRoute(String path, long maxBytes, Path tempDir, int maxConcurrent, UploadHandler handler) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.tempDir = Objects.requireNonNull(tempDir, "tempDir");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        if (maxBytes < 1 || maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxBytes and maxConcurrent must be positive");
+        }
+        this.maxBytes = maxBytes;
+        this.slots = new Semaphore(maxConcurrent);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public Path tempDir() {
+        return tempDir;
+    }
+
+    UploadHandler handler() {
+        return handler;
+    }
+
+    /** Whether a request path is this route's (a trailing slash is allowed). */
+    boolean matches(String requestPath) {
+        return requestPath.equals(path) || requestPath.equals(path + "/");
+    }
+
+    boolean tryAcquire() {
+        return slots.tryAcquire();
+    }
+
+    void release() {
+        slots.release();
+    }
+}
