@@ -156,6 +156,7 @@ public final class Controller implements AutoCloseable {
                 status::isOnline);
         ReceiptService receipts = new ReceiptService(database, clock, link::publishCommand, dispatchThread);
         schedules.onChange(plans::replanAll);
+        bulletins.onArchive(plans::replanAll);
         sink.listener(new ReportRouter(plans, receipts));
         plans.start(Duration.ofMinutes(settings.replanMinutes()));
         AsRunLog asRun = new AsRunLog(schedules, receipts, clock, Duration.ofSeconds(settings.confirmGraceSeconds()));

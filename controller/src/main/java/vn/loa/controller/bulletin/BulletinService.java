@@ -35,6 +35,8 @@ public final class BulletinService {
     private final BulletinRepository bulletins = new BulletinRepository();
     private final SecureRandom random = new SecureRandom();
 
+    private volatile Runnable onArchive = () -> { };
+
     public BulletinService(Database database, Clock clock, AudioLibrary library, AudioInspector inspector) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -104,11 +106,20 @@ public final class BulletinService {
         return approved;
     }
 
-    /** Archives a draft or an approved bulletin; a 409 when it is archived already. */
+    /**
+     * Archives a draft or an approved bulletin; a 409 when it is archived already. Its future
+     * broadcasts leave the stations' plans (the listener re-plans).
+     */
     public Bulletin archive(String id, String by) {
         Bulletin archived = change(id, bulletin -> bulletin.archive(now(), by));
         LOG.info("Bulletin {} archived by {}", id, by);
+        onArchive.run();
         return archived;
+    }
+
+    /** Told after a bulletin is archived. */
+    public void onArchive(Runnable listener) {
+        this.onArchive = Objects.requireNonNull(listener, "listener");
     }
 
     /** Where uploads are streamed before {@link #create} takes them. */

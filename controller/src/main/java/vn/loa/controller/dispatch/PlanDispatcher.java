@@ -92,14 +92,15 @@ public final class PlanDispatcher {
     public void planAcknowledged(String stationId, long version) {
         thread.execute(() -> guard(() -> {
             PlanState state = states.get(stationId);
-            if (state != null && version <= state.ackedVersion()) {
+            long known = state == null ? 0 : state.version();
+            if (state == null && version == 0 || state != null && version <= state.ackedVersion()) {
                 return;
             }
-            if (state == null || version > state.version()) {
+            if (version > known) {
                 // The station holds a version this controller never sent (its plan state was lost):
                 // continue above it, or the station would ignore every plan from now on.
                 LOG.warn("Station {} holds plan version {}, above the {} known here: sending it a newer plan",
-                        stationId, version, state == null ? 0 : state.version());
+                        stationId, version, known);
                 save(new PlanState(stationId, version, "", state == null ? null : state.sentAt(), version,
                         clock.instant()));
                 send(stationId, false);

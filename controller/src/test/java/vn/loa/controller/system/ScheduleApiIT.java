@@ -30,7 +30,9 @@ class ScheduleApiIT {
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        controller = TestControllers.embedded(dir);
+        controller = vn.loa.controller.Controller.start(vn.loa.controller.config.ControllerConfig.ephemeral(dir)
+                .withBroadcasts(new vn.loa.controller.config.ControllerConfig.Broadcasts(48, 5, 60, 1)),
+                java.time.Clock.systemUTC(), TestControllers.ADMIN_PASSWORD);
         api = TestControllers.admin(controller);
         commune = DemoRegistry.communeWithStations(api, "st-1", "st-2");
         approved = BulletinUploads.approvedWav(api, "Bản tin sáng", "normal", 2.0);
@@ -52,7 +54,7 @@ class ScheduleApiIT {
 
     @Test
     void weeklyScheduleListsItsBroadcastsForFourteenDaysInLocalTime() {
-        String start = nextYear("03-01T23:59:59");
+        String start = nextYear("02-27T23:59:59");
         ApiClient.Answer created = create(approved, start, "FREQ=WEEKLY;BYDAY=SU,MO", "{\"stations\":[\"st-2\"]}");
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         LocalDateTime first = LocalDateTime.parse(start);
@@ -70,8 +72,9 @@ class ScheduleApiIT {
         }
         assertThat(localStarts).isEqualTo(expected);
         assertThat(rows.get(0).path("state").asText()).isEqualTo("planned");
-        String csv = api.get("/api/v1/broadcasts?station=st-2&from=" + from + "&format=csv").text();
-        assertThat(csv).startsWith("broadcast_id,station").contains(first.toLocalDate() + " 23:59:59");
+        String csv = api.get("/api/v1/broadcasts?station=st-2&from=" + from + "&to="
+                + first.toLocalDate().plusDays(14) + "&format=csv").text();
+        assertThat(csv).startsWith("broadcast_id,station").contains(expected.get(0).replace('T', ' '));
     }
 
     @Test
@@ -145,5 +148,17 @@ class ScheduleApiIT {
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"from\":\"25:00\",\"to\":\"05:30\"}")));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(api.delete("/api/v1/areas/" + commune + "/quiet-hours").status()).isEqualTo(204);
+    }
+
+    @Test
+    void broadcastWithoutAnyReceiptShowsUnconfirmedAfterItsEndAndTheGrace() {
+        LocalDateTime start = LocalDateTime.now(BroadcastTime.ZONE).plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ApiClient.Answer created = create(approved, start.toString(), null, "{\"stations\":[\"st-2\"]}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        java.time.Instant at = start.atZone(BroadcastTime.ZONE).toInstant();
+        String window = "/api/v1/broadcasts?station=st-2&from=" + at.minusSeconds(1) + "&to=" + at.plusSeconds(1);
+        assertThat(api.get(window).json().path("broadcasts").get(0).path("state").asText()).isEqualTo("planned");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                "unconfirmed".equals(api.get(window).json().path("broadcasts").get(0).path("state").asText()));
     }
 }
