@@ -23,7 +23,7 @@ import vn.loa.controller.store.Database;
  */
 public final class ScheduleService {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleService.class);
-    /** How far ahead conflicts are looked for. */
+    /** How far ahead of a schedule's first occurrence (or now) conflicts are looked for. */
     static final Duration CONFLICT_HORIZON = Duration.ofDays(366);
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
@@ -64,16 +64,18 @@ public final class ScheduleService {
             throw ApiException.invalid("field 'until' is before the start");
         }
         Instant now = clock.instant();
-        if (recurrence.between(now, now.plus(CONFLICT_HORIZON)).isEmpty()) {
-            throw ApiException.invalid("this schedule has no occurrence in the next year: its start ("
+        Instant startsAt = draft.start().atZone(BroadcastTime.ZONE).toInstant();
+        Instant from = startsAt.isAfter(now) ? startsAt : now;
+        if (recurrence.between(from, from.plus(CONFLICT_HORIZON)).isEmpty()) {
+            throw ApiException.invalid("this schedule has no occurrence ahead: its start ("
                     + draft.start() + ", Asia/Ho_Chi_Minh) or its end is in the past");
         }
         Schedule candidate = new Schedule(newId(), bulletin.id(), bulletin.bulletinClass(), draft.start(),
                 draft.rrule(), draft.until(), draft.targets(), "active", now, actor, null);
         RegistrySnapshot registry = registry();
         List<Schedule> existing = list();
-        ConflictCheck.check(candidate, bulletin.durationMillis(), existing, durations(existing), registry, now,
-                now.plus(CONFLICT_HORIZON));
+        ConflictCheck.check(candidate, bulletin.durationMillis(), existing, durations(existing), registry, from,
+                from.plus(CONFLICT_HORIZON));
         database.transaction(connection -> {
             repository.insert(connection, candidate);
             return null;

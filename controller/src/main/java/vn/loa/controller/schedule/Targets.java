@@ -10,6 +10,7 @@ public record Targets(List<Long> areas, List<String> stations, List<ZoneTarget> 
         zones = List.copyOf(zones);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return areas.isEmpty() && stations.isEmpty() && zones.isEmpty();
     }

@@ -169,7 +169,7 @@ public final class StationStatusService {
         if (pendingHeartbeats.size() < maxPendingHeartbeats) {
             pendingHeartbeats.add(new ReceivedHeartbeat(heartbeat, receivedAt));
         } else if (droppedHeartbeats++ % 1000 == 0) {
-            LOG.warn("Heartbeat history is not being written fast enough: {} heartbeat(s) kept only in memory",
+            LOG.warn("Heartbeat history is not being written fast enough: {} heartbeat(s) left out of the history",
                     droppedHeartbeats);
         }
     }
