@@ -20,6 +20,7 @@ import vn.loa.agent.audio.AudioCache;
 import vn.loa.agent.audio.AudioPrefetcher;
 import vn.loa.agent.config.AgentConfig;
 import vn.loa.agent.config.ConfigException;
+import vn.loa.agent.health.EventSink;
 import vn.loa.agent.health.HeartbeatFactory;
 import vn.loa.agent.health.LinuxSystemProbe;
 import vn.loa.agent.health.SystemProbe;
@@ -29,13 +30,15 @@ import vn.loa.agent.link.LinkException;
 import vn.loa.agent.link.LinkListener;
 import vn.loa.agent.link.LinkSupervisor;
 import vn.loa.agent.link.PahoBrokerLink;
+import vn.loa.agent.player.JavaSoundPlayer;
 import vn.loa.agent.player.Player;
 import vn.loa.agent.player.SimulatedPlayer;
 import vn.loa.agent.playout.Playout;
 import vn.loa.agent.playout.PlayoutParts;
 import vn.loa.agent.receipts.ReceiptOutbox;
 import vn.loa.agent.relay.RelayBoard;
-import vn.loa.agent.relay.SimulatedRelayBoard;
+import vn.loa.agent.relay.RelayBoards;
+import vn.loa.agent.relay.RelayEvents;
 import vn.loa.agent.store.Database;
 import vn.loa.agent.store.OutboxStore;
 import vn.loa.agent.store.PlanStore;
@@ -45,6 +48,7 @@ import vn.loa.agent.timing.ExecutorTaskScheduler;
 import vn.loa.protocol.Channel;
 import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.Presence;
+import vn.loa.protocol.Severity;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.Zone;
 
@@ -104,8 +108,8 @@ public final class StationAgent implements AutoCloseable {
         MessageCodec commandCodec = new MessageCodec(COMMAND_MAX_PAYLOAD_BYTES);
         Instant startedAt = clock.instant();
         ExecutorTaskScheduler agentThread = new ExecutorTaskScheduler(threads.agent);
-        this.relays = relayBoard(config);
-        this.player = player(config, new ExecutorTaskScheduler(threads.player), clock);
+        this.relays = RelayBoards.create(station, config.zones(), config.relay(), this::reportEvent);
+        this.player = player(config, threads, clock, this::reportEvent);
         HeartbeatFactory heartbeatFactory = new HeartbeatFactory(station, probe, relays, player, clock, startedAt);
         this.reporter = new StationReporter(config, codec, link, probe, heartbeatFactory, clock, startedAt,
                 AgentVersion.current());
@@ -235,6 +239,11 @@ public final class StationAgent implements AutoCloseable {
         return player;
     }
 
+    /** For the parts built before the reporter (relays, player): their events come once the station runs. */
+    private void reportEvent(String kind, Severity severity, String detail) {
+        reporter.publishEvent(kind, severity, detail);
+    }
+
     private void audioReady(String sha256) {
         playout.audioReady(sha256);
     }
@@ -246,6 +255,8 @@ public final class StationAgent implements AutoCloseable {
         reporter.publishStatus(Presence.ONLINE);
         reporter.publishBirth();
         reporter.publishPlanAck(playout.heldVersion());
+        // a relay fault raised while the link was down was only logged: a standing one is told again
+        relays.fault().ifPresent(detail -> reporter.publishEvent(RelayEvents.FAULT, Severity.FAULT, detail));
         outbox.reconnected();
         if (heartbeats != null) {
             heartbeats.cancel(false);
@@ -309,15 +320,10 @@ public final class StationAgent implements AutoCloseable {
         }
     }
 
-    private static RelayBoard relayBoard(AgentConfig config) {
-        return switch (config.relay().driver()) {
-            case SIMULATED -> new SimulatedRelayBoard(config.station(), config.zones());
-        };
-    }
-
-    private static Player player(AgentConfig config, ExecutorTaskScheduler playerThread, Clock clock) {
+    private static Player player(AgentConfig config, StationThreads threads, Clock clock, EventSink events) {
         return switch (config.audio().output()) {
-            case SIMULATED -> new SimulatedPlayer(config.station(), playerThread, clock);
+            case SIMULATED -> new SimulatedPlayer(config.station(), new ExecutorTaskScheduler(threads.player), clock);
+            case ALSA -> new JavaSoundPlayer(config.station(), config.audio(), threads.player, clock, events);
         };
     }
 

@@ -44,6 +44,7 @@ public record AgentConfig(
         zones = checkZones(zones);
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(relay, "relay");
+        relay.checkZones(zones);
         Objects.requireNonNull(audio, "audio");
         Objects.requireNonNull(controller, "controller");
         Objects.requireNonNull(cache, "cache");
@@ -98,6 +99,16 @@ public record AgentConfig(
     public AgentConfig withPlayout(PlayoutSettings settings) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, controller, cache,
                 settings);
+    }
+
+    public AgentConfig withAudio(AudioSettings settings) {
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, settings, controller, cache,
+                playout);
+    }
+
+    public AgentConfig withRelay(RelaySettings settings) {
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, settings, audio, controller, cache,
+                playout);
     }
 
     public AgentConfig withKeepAliveSeconds(int seconds) {

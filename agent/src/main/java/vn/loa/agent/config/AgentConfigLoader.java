@@ -127,23 +127,35 @@ public final class AgentConfigLoader {
     }
 
     private static RelaySettings relay(ConfigNode relay) {
-        relay.allowOnly("driver");
-        return relay.text("driver")
+        relay.allowOnly("driver", "port", "baud", "address", "channels", "echoTimeoutMillis");
+        RelayDriver driver = relay.text("driver")
                 .map(name -> RelayDriver.fromConfigName(name).orElseThrow(() -> new IllegalArgumentException(
                         "field '" + relay.field("driver") + "' must be one of " + names(RelayDriver.values())
                                 + ", got '" + name + "'")))
-                .map(RelaySettings::new)
-                .orElse(RelaySettings.simulated());
+                .orElse(RelayDriver.SIMULATED);
+        return new RelaySettings(driver,
+                relay.text("port").filter(text -> !text.isBlank()).map(text -> path(relay.field("port"), text))
+                        .orElse(null),
+                relay.wholeNumber("baud").orElse(RelaySettings.DEFAULT_BAUD),
+                relay.wholeNumber("address").orElse(RelaySettings.DEFAULT_ADDRESS),
+                relay.wholeNumberMap("channels").orElse(java.util.Map.of()),
+                Duration.ofMillis(relay.wholeNumber("echoTimeoutMillis")
+                        .orElse(RelaySettings.DEFAULT_ECHO_TIMEOUT_MILLIS)));
     }
 
     private static AudioSettings audio(ConfigNode audio) {
-        audio.allowOnly("output");
-        return audio.text("output")
+        audio.allowOnly("output", "device", "volume", "deadAirSeconds", "silenceThresholdDb");
+        AudioSettings defaults = AudioSettings.simulated();
+        AudioOutputKind output = audio.text("output")
                 .map(name -> AudioOutputKind.fromConfigName(name).orElseThrow(() -> new IllegalArgumentException(
                         "field '" + audio.field("output") + "' must be one of " + names(AudioOutputKind.values())
                                 + ", got '" + name + "'")))
-                .map(AudioSettings::new)
-                .orElse(AudioSettings.simulated());
+                .orElse(defaults.output());
+        String device = audio.text("device").filter(text -> !text.isBlank()).orElse(null);
+        double volume = audio.number("volume").orElse(defaults.volume());
+        int deadAirSeconds = audio.wholeNumber("deadAirSeconds").orElse(defaults.deadAirSeconds());
+        double silenceThresholdDb = audio.number("silenceThresholdDb").orElse(defaults.silenceThresholdDb());
+        return new AudioSettings(output, device, volume, deadAirSeconds, silenceThresholdDb);
     }
 
     private static Path path(String field, String text) {

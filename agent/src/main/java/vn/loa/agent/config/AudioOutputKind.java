@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where the agent sends audio. ALSA output comes with the playout issue. */
+/** Where the agent sends audio. */
 public enum AudioOutputKind {
     /** Nothing is played: playback lasts the clip's duration on a timer. */
-    SIMULATED;
+    SIMULATED,
+    /** The board's sound output through Java Sound (ALSA on Linux). */
+    ALSA;
 
     public String configName() {
         return name().toLowerCase(Locale.ROOT);

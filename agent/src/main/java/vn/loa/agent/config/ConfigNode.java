@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -92,8 +93,42 @@ final class ConfigNode {
         return OptionalLong.of(value.longValue());
     }
 
+    /** Any finite number, such as a volume of 0.8. */
+    OptionalDouble number(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return OptionalDouble.empty();
+        }
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            throw new IllegalArgumentException("field '" + field(name) + "' must be a number, got "
+                    + (value.isTextual() ? "'" + value.asText() + "'" : value.toString()));
+        }
+        return OptionalDouble.of(value.doubleValue());
+    }
+
     int requiredWholeNumber(String name) {
         return wholeNumber(name).orElseThrow(() -> new IllegalArgumentException("field '" + field(name) + "' is required"));
+    }
+
+    /** A mapping of whole numbers to whole numbers, such as {@code {1: 1, 2: 3}}. */
+    Optional<java.util.Map<Integer, Integer>> wholeNumberMap(String name) {
+        Optional<ConfigNode> section = section(name);
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        ConfigNode map = section.get();
+        java.util.Map<Integer, Integer> numbers = new java.util.TreeMap<>();
+        for (Iterator<String> keys = map.node.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            int number;
+            try {
+                number = Integer.parseInt(key.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("field '" + map.field(key) + "': the key must be a whole number");
+            }
+            numbers.put(number, map.requiredWholeNumber(key));
+        }
+        return Optional.of(numbers);
     }
 
     Optional<ConfigNode> section(String name) {

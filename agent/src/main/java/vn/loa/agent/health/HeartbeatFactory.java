@@ -68,8 +68,12 @@ public final class HeartbeatFactory {
         }
     }
 
+    /** Empty while the relay board is faulted: the heartbeat claims no state the board may not have. */
     private List<RelayChannelState> relayStates() {
         try {
+            if (relays.fault().isPresent()) {
+                return List.of();
+            }
             return relays.state();
         } catch (RuntimeException e) {
             log.warn("station {} cannot read its relay board: {}", station, e.toString());

@@ -1,6 +1,7 @@
 package vn.loa.agent.relay;
 
 import java.util.List;
+import java.util.Optional;
 import vn.loa.protocol.RelayChannelState;
 
 /**
@@ -14,6 +15,11 @@ public interface RelayBoard extends AutoCloseable {
 
     /** The state of every channel of the station, ordered by channel. */
     List<RelayChannelState> state();
+
+    /** What is wrong with the board now (it does not answer, its port is gone), or empty when it works. */
+    default Optional<String> fault() {
+        return Optional.empty();
+    }
 
     /** Switches every channel off: the safe state at start and on shutdown. */
     void allOff();

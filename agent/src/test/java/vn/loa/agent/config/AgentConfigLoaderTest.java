@@ -97,6 +97,31 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void alsaAudioSectionParses() throws IOException {
+        Path file = write("""
+                station: demo-01
+                mqtt: { uri: "tcp://127.0.0.1:1883" }
+                audio: { output: alsa, device: "plughw:1,0", volume: 0.8, deadAirSeconds: 5, silenceThresholdDb: -45 }
+                """);
+
+        AgentConfig config = AgentConfigLoader.load(file);
+
+        assertThat(config.audio()).isEqualTo(new AudioSettings(AudioOutputKind.ALSA, "plughw:1,0", 0.8, 5, -45));
+    }
+
+    @Test
+    void alsaAudioWithoutDetailsUsesTheDefaultDeviceAtFullVolume() throws IOException {
+        Path file = write("""
+                station: demo-01
+                mqtt: { uri: "tcp://127.0.0.1:1883" }
+                audio: { output: alsa, device: null }
+                """);
+
+        assertThat(AgentConfigLoader.load(file).audio()).isEqualTo(AudioSettings.alsa());
+        assertThat(AudioSettings.alsa()).isEqualTo(new AudioSettings(AudioOutputKind.ALSA, null, 1.0, 10, -50));
+    }
+
+    @Test
     void explicitNullsMeanDefaults() throws IOException {
         Path file = write("""
                 station: demo-01
@@ -117,8 +142,13 @@ class AgentConfigLoaderTest {
             missing mqtt section   | station: demo-01                                              | field 'mqtt.uri' is required
             missing mqtt uri       | station: demo-01\\nmqtt: {keepAliveSeconds: 10}               | field 'mqtt.uri' is required
             bad mqtt uri           | station: demo-01\\nmqtt: {uri: 'http://h'}                    | field 'mqtt.uri' must start with tcp://
-            unknown relay driver   | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nrelay: {driver: lcus}  | field 'relay.driver' must be one of [simulated], got 'lcus'
-            unknown audio output   | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\naudio: {output: alsa}  | field 'audio.output' must be one of [simulated], got 'alsa'
+            unknown relay driver   | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nrelay: {driver: x10}  | field 'relay.driver' must be one of [simulated, lcus, modbus], got 'x10'
+            unknown audio output   | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\naudio: {output: pulse}  | field 'audio.output' must be one of [simulated, alsa], got 'pulse'
+            volume too loud        | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\naudio: {output: alsa, volume: 1.5}  | field 'audio.volume' must be 0.0..1.0, got 1.5
+            volume as text         | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\naudio: {volume: loud}  | field 'audio.volume' must be a number, got 'loud'
+            dead air zero          | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\naudio: {deadAirSeconds: 0}  | field 'audio.deadAirSeconds' must be 1..3600, got 0
+            silence above 0 dB     | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\naudio: {silenceThresholdDb: 3}  | field 'audio.silenceThresholdDb' must be -120..0, got 3.0
+            audio typo             | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\naudio: {volumne: 1}  | field 'audio.volumne' is not a known setting
             heartbeat zero         | station: demo-01\\nheartbeatSeconds: 0\\nmqtt: {uri: 'tcp://h:1883'}     | field 'heartbeatSeconds' must be 1..3600, got 0
             heartbeat with unit    | station: demo-01\\nheartbeatSeconds: 30s\\nmqtt: {uri: 'tcp://h:1883'}   | field 'heartbeatSeconds' must be a whole number, got '30s'
             heartbeat fraction     | station: demo-01\\nheartbeatSeconds: 2.5\\nmqtt: {uri: 'tcp://h:1883'}   | field 'heartbeatSeconds' must be a whole number, got 2.5

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.agent.player.PlayRequest;
 import vn.loa.agent.player.SimulatedPlayer;
+import vn.loa.agent.relay.RelayBoard;
 import vn.loa.agent.relay.SimulatedRelayBoard;
 import vn.loa.agent.testutil.FakeSystemProbe;
 import vn.loa.agent.testutil.MutableClock;
@@ -77,6 +79,35 @@ class HeartbeatFactoryTest {
 
         assertThat(factory.next().relays())
                 .containsExactly(new RelayChannelState(1, false), new RelayChannelState(2, true));
+    }
+
+    @Test
+    void faultedRelayBoardIsLeftOutOfTheHeartbeat() {
+        RelayBoard faulted = new RelayBoard() {
+            @Override
+            public void set(int channel, boolean on) {
+            }
+
+            @Override
+            public List<RelayChannelState> state() {
+                return List.of(new RelayChannelState(1, true));
+            }
+
+            @Override
+            public Optional<String> fault() {
+                return Optional.of("lcus relay board on /dev/ttyUSB0: serial port is gone");
+            }
+
+            @Override
+            public void allOff() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertThat(new HeartbeatFactory("demo-01", probe, faulted, player, clock, startedAt).next().relays()).isEmpty();
     }
 
     @Test
