@@ -35,6 +35,7 @@ import vn.loa.agent.player.Player;
 import vn.loa.agent.player.SimulatedPlayer;
 import vn.loa.agent.playout.Playout;
 import vn.loa.agent.playout.PlayoutParts;
+import vn.loa.agent.playout.PlayoutWatchdog;
 import vn.loa.agent.receipts.ReceiptOutbox;
 import vn.loa.agent.relay.RelayBoard;
 import vn.loa.agent.relay.RelayBoards;
@@ -125,6 +126,9 @@ public final class StationAgent implements AutoCloseable {
         this.playout = new Playout(new PlayoutParts(station, config.playout(), channels, clock,
                 new ExecutorTaskScheduler(threads.playout), relays, player, audio, new PlanStore(database, commandCodec),
                 new PlayoutJournal(database, outboxStore), outbox::wake, reporter::publishPlanAck, startedAt));
+        PlayoutWatchdog watchdog = new PlayoutWatchdog(station, relays, playout::actionExpectedBy, clock,
+                PlayoutWatchdog.DEFAULT_GRACE, this::reportEvent);
+        threads.agent.scheduleWithFixedDelay(watchdog::check, 1, 1, TimeUnit.SECONDS);
         this.controllerWatch = new ControllerWatch(station, codec, reporter::publishBirth,
                 new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL));
         this.commands = new CommandInbox(station, commandCodec, new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL),

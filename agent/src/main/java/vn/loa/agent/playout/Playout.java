@@ -65,6 +65,8 @@ public final class Playout {
     private final PlayoutLedger ledger;
     private final WakeTimer timer;
     private volatile long heldVersion;
+    /** By when the playout thread must act again while zones are on; read by the {@link PlayoutWatchdog}. */
+    private volatile Instant actionExpectedBy;
     // the playout thread's own state
     private Plan plan;
     private Instant planReceivedAt = Instant.MIN;
@@ -206,7 +208,15 @@ public final class Playout {
             zones.apply(wantedZones(lineup, now), now);
         }
         publishNeeds(lineup);
-        timer.arm(Lineup.nextWake(lineup, zones, warmUp, now));
+        Instant wake = Lineup.nextWake(lineup, zones, warmUp, now);
+        timer.arm(wake);
+        Instant end = active == null ? null : active.expectedEnd();
+        actionExpectedBy = wake == null ? end : end == null || wake.isBefore(end) ? wake : end;
+    }
+
+    /** By when the playout thread should run again (empty: nothing pending). Any thread. */
+    public Optional<Instant> actionExpectedBy() {
+        return Optional.ofNullable(actionExpectedBy);
     }
 
     /** Ends the candidates that can no longer begin; returns the others. */
@@ -381,6 +391,7 @@ public final class Playout {
             return;
         }
         closing = true;
+        actionExpectedBy = null;
         timer.cancel();
         Run run = active;
         active = null;
