@@ -90,7 +90,8 @@ public final class JavaSoundPlayer implements Player {
             return Optional.empty();
         }
         PlayRequest request = current.request;
-        return Optional.of(new NowPlaying(request.broadcastId(), request.bulletinId(), request.title(), current.startedAt));
+        return Optional.of(new NowPlaying(request.broadcastId(), request.bulletinId(), request.title(), current.startedAt,
+                current.lastLevel));
     }
 
     @Override
@@ -178,6 +179,7 @@ public final class JavaSoundPlayer implements Player {
     }
 
     private void measured(Playback playback, double level, double silentSeconds) {
+        playback.lastLevel = level;
         levels.info("station {} output level {} dBFS (broadcast {})", station, String.format(Locale.ROOT, "%.1f", level),
                 playback.request.broadcastId());
         if (silentSeconds > settings.deadAirSeconds() && !playback.deadAirReported) {
@@ -262,6 +264,7 @@ public final class JavaSoundPlayer implements Player {
         private final AtomicBoolean ended = new AtomicBoolean();
         volatile boolean stopped;
         boolean deadAirReported; // player thread
+        volatile Double lastLevel; // written by the player thread, read by nowPlaying()
 
         Playback(PlayRequest request, Instant startedAt) {
             this.request = request;

@@ -188,6 +188,19 @@ class JavaSoundPlayerIT {
                 .isEqualTo(PlaybackResult.Outcome.COMPLETED);
     }
 
+    @Test
+    void nowPlayingCarriesTheLevelOfTheLastSecond() throws Exception {
+        Path wav = TestTones.wav(dir.resolve("level.wav"), TestTones.sine(8000, 1, 30, 440, 0.5), 8000, 1);
+        JavaSoundPlayer javaSound = player(AudioSettings.alsa());
+        CompletableFuture<PlaybackResult> playing = javaSound.play(request("level", wav, Duration.ofSeconds(30)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                javaSound.nowPlaying().map(now -> now.levelDbfs() != null).orElse(false));
+        // A sine at half of full scale: RMS = 0.5 / sqrt(2), about -9 dBFS.
+        assertThat(javaSound.nowPlaying().orElseThrow().levelDbfs()).isBetween(-10.0, -8.0);
+        javaSound.stop();
+        await(playing);
+    }
+
     private static void assertThatFailsWithAudioFault(CompletableFuture<PlaybackResult> playback, String reason)
             throws Exception {
         try {

@@ -33,7 +33,8 @@ class DemoIT {
             await("three demo stations online").atMost(Duration.ofSeconds(60)).until(() -> {
                 JsonNode stations = api.get("/api/v1/stations").json().path("stations");
                 return stations.size() == 3 && StreamSupport.stream(stations.spliterator(), false)
-                        .allMatch(station -> station.path("status").asText().equals("online"));
+                        .allMatch(station -> station.path("status").asText().equals("online")
+                                && !station.path("agentVersion").asText().isEmpty());
             });
             JsonNode first = api.get("/api/v1/stations/demo-01").json();
             assertThat(first.path("name").asText()).startsWith("Cụm loa 1");

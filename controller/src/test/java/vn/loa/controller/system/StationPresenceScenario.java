@@ -72,8 +72,9 @@ abstract class StationPresenceScenario {
         agents.add(agent("st-b", direct));
         agents.add(agent("st-c", proxy.uri()));
 
-        await("three stations online").atMost(Duration.ofSeconds(20)).until(() ->
-                List.of("st-a", "st-b", "st-c").stream().allMatch(id -> "online".equals(station(api, id).path("status").asText())));
+        await("three stations online, their births received").atMost(Duration.ofSeconds(20)).until(() ->
+                List.of("st-a", "st-b", "st-c").stream().allMatch(id -> "online".equals(station(api, id).path("status")
+                        .asText()) && !station(api, id).path("agentVersion").asText().isEmpty()));
         JsonNode first = station(api, "st-a");
         assertThat(first.path("agentVersion").asText()).isNotBlank();
         assertThat(first.path("lastSeen").asText()).isNotBlank();
