@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * Sent by the agent periodically (default every 30 s). {@code ts} is the agent's own clock, which
  * lets the controller measure clock skew. Optional fields are absent when the board cannot tell.
+ * {@code relayFault} says why the relay board does not answer; {@code relays} is then empty, as
+ * the agent cannot vouch for the state of its relays.
  */
 public record Heartbeat(
         String id,
@@ -21,9 +23,18 @@ public record Heartbeat(
         Long diskFreeBytes,
         Double temperatureCelsius,
         List<RelayChannelState> relays,
-        NowPlaying playing) implements StationMessage {
+        NowPlaying playing,
+        String relayFault) implements StationMessage {
 
     public static final String TYPE = "heartbeat";
+
+    /** A heartbeat from a relay board without a fault. */
+    public Heartbeat(String id, Instant timestamp, String station, long agentUptimeSeconds, Long osUptimeSeconds,
+                     Double loadAverage, Long memoryAvailableBytes, Long memoryTotalBytes, Long diskFreeBytes,
+                     Double temperatureCelsius, List<RelayChannelState> relays, NowPlaying playing) {
+        this(id, timestamp, station, agentUptimeSeconds, osUptimeSeconds, loadAverage, memoryAvailableBytes,
+                memoryTotalBytes, diskFreeBytes, temperatureCelsius, relays, playing, null);
+    }
 
     public Heartbeat {
         Require.stationEnvelope(id, timestamp, station);
@@ -34,6 +45,9 @@ public record Heartbeat(
         relays = Require.list(relays, "relays", Zone.MAX_CHANNEL);
         loadAverage = finiteOrAbsent(loadAverage);
         temperatureCelsius = finiteOrAbsent(temperatureCelsius);
+        if (relayFault != null && relayFault.length() > 500) {
+            relayFault = relayFault.substring(0, 500);
+        }
     }
 
     /** A reading that is not a finite number (NaN, infinity) is treated as absent. */

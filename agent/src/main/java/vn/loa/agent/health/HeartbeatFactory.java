@@ -55,7 +55,16 @@ public final class HeartbeatFactory {
                 reading.diskFreeBytes(),
                 reading.temperatureCelsius(),
                 relayStates(),
-                nowPlaying());
+                nowPlaying(),
+                relayFault());
+    }
+
+    private String relayFault() {
+        try {
+            return relays.fault().orElse(null);
+        } catch (RuntimeException e) {
+            return "the relay board cannot be read: " + e;
+        }
     }
 
     private SystemReading systemReading() {

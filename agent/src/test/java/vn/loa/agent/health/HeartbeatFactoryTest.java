@@ -107,7 +107,9 @@ class HeartbeatFactoryTest {
             }
         };
 
-        assertThat(new HeartbeatFactory("demo-01", probe, faulted, player, clock, startedAt).next().relays()).isEmpty();
+        Heartbeat heartbeat = new HeartbeatFactory("demo-01", probe, faulted, player, clock, startedAt).next();
+        assertThat(heartbeat.relays()).isEmpty();
+        assertThat(heartbeat.relayFault()).isNotBlank();
     }
 
     @Test

@@ -33,14 +33,15 @@ public record StationView(
     /** The last heartbeat's readings. */
     public record Health(Instant reportedAt, Long osUptimeSeconds, Double loadAverage, Long memoryAvailableBytes,
                          Long memoryTotalBytes, Long diskFreeBytes, Double temperatureCelsius,
-                         List<vn.loa.protocol.RelayChannelState> relays, vn.loa.protocol.NowPlaying playing) {
+                         List<vn.loa.protocol.RelayChannelState> relays, String relayFault,
+                         vn.loa.protocol.NowPlaying playing) {
         static Health of(Heartbeat heartbeat) {
             if (heartbeat == null) {
                 return null;
             }
             return new Health(heartbeat.timestamp(), heartbeat.osUptimeSeconds(), heartbeat.loadAverage(),
                     heartbeat.memoryAvailableBytes(), heartbeat.memoryTotalBytes(), heartbeat.diskFreeBytes(),
-                    heartbeat.temperatureCelsius(), heartbeat.relays(), heartbeat.playing());
+                    heartbeat.temperatureCelsius(), heartbeat.relays(), heartbeat.relayFault(), heartbeat.playing());
         }
     }
 
