@@ -40,7 +40,7 @@ class AudioResumeIT {
     }
 
     private StationAgent startAgent(FakeBrokerLink link) {
-        AgentConfig config = AgentConfig.of(STATION, "tcp://127.0.0.1:1883", dir.resolve("agent"))
+        AgentConfig config = AgentConfig.of(STATION, "tcp://fake-broker.invalid:1883", dir.resolve("agent"))
                 .withControllerUrl(files.url());
         agent = StationAgent.start(config, Clock.systemUTC(), link, new FakeSystemProbe());
         return agent;

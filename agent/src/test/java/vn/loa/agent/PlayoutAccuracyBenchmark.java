@@ -61,7 +61,7 @@ class PlayoutAccuracyBenchmark {
     void measuresStartAccuracyOfAHundredBroadcasts() throws IOException {
         files.serve(CLIP.path(), CLIP.bytes());
         FakeBrokerLink link = new FakeBrokerLink();
-        agent = StationAgent.start(AgentConfig.of(STATION, "tcp://127.0.0.1:1883", dir.resolve("agent"))
+        agent = StationAgent.start(AgentConfig.of(STATION, "tcp://fake-broker.invalid:1883", dir.resolve("agent"))
                 .withControllerUrl(files.url())
                 .withPlayout(PlayoutSettings.defaults().withWarmUp(Duration.ofMillis(50)).withHold(Duration.ofMillis(20))),
                 Clock.systemUTC(), link, new FakeSystemProbe());

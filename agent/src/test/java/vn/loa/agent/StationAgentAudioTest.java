@@ -29,7 +29,7 @@ class StationAgentAudioTest {
     }
 
     private AgentConfig config() {
-        return AgentConfig.of("demo-01", "tcp://127.0.0.1:1883", dataDir.resolve("data"));
+        return AgentConfig.of("demo-01", "tcp://fake-broker.invalid:1883", dataDir.resolve("data"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class StationAgentTest {
     private StationAgent agent;
 
     private StationAgent start(int heartbeatSeconds) {
-        AgentConfig config = AgentConfig.of("demo-01", "tcp://127.0.0.1:1883", dataDir.resolve("data"))
+        AgentConfig config = AgentConfig.of("demo-01", "tcp://fake-broker.invalid:1883", dataDir.resolve("data"))
                 .withZones(ZONES).withHeartbeatSeconds(heartbeatSeconds).withReconnect(10, 1);
         agent = StationAgent.start(config, clock, link, probe);
         return agent;

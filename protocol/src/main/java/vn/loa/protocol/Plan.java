@@ -41,6 +41,16 @@ public record Plan(
         broadcasts = Require.list(broadcasts, "broadcasts", MAX_BROADCASTS);
     }
 
+    /** The broadcast with this id in this plan, if any. */
+    public java.util.Optional<PlannedBroadcast> broadcast(String broadcastId) {
+        return broadcasts.stream().filter(b -> b.broadcastId().equals(broadcastId)).findFirst();
+    }
+
+    /** Whether an instant lies in this plan's window [from, until]. */
+    public boolean covers(Instant instant) {
+        return !instant.isBefore(from) && !instant.isAfter(until);
+    }
+
     @Override
     @JsonIgnore
     public String type() {

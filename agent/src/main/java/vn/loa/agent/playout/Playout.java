@@ -177,7 +177,7 @@ public final class Playout {
      * broadcast itself (the controller called it off); one that began before the window goes on.
      */
     private void dropCancelled(Instant now) {
-        if (active != null && find(active.id()) == null && inWindow(active.broadcast().start())) {
+        if (active != null && find(active.id()) == null && plan.covers(active.broadcast().start())) {
             Run run = active;
             active = null;
             parts.player().stop();
@@ -408,18 +408,6 @@ public final class Playout {
     }
 
     private PlannedBroadcast find(String broadcastId) {
-        if (plan == null) {
-            return null;
-        }
-        for (PlannedBroadcast broadcast : plan.broadcasts()) {
-            if (broadcast.broadcastId().equals(broadcastId)) {
-                return broadcast;
-            }
-        }
-        return null;
-    }
-
-    private boolean inWindow(Instant start) {
-        return !start.isBefore(plan.from()) && !start.isAfter(plan.until());
+        return plan == null ? null : plan.broadcast(broadcastId).orElse(null);
     }
 }
