@@ -20,8 +20,11 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = PlanAck.class, name = PlanAck.TYPE),
     @JsonSubTypes.Type(value = Receipt.class, name = Receipt.TYPE),
     @JsonSubTypes.Type(value = ReceiptAck.class, name = ReceiptAck.TYPE),
+    @JsonSubTypes.Type(value = Emergency.class, name = Emergency.TYPE),
+    @JsonSubTypes.Type(value = EmergencyStop.class, name = EmergencyStop.TYPE),
+    @JsonSubTypes.Type(value = EmergencyProgress.class, name = EmergencyProgress.TYPE),
 })
-public sealed interface Message permits StationMessage, ControllerStatus {
+public sealed interface Message permits StationMessage, ControllerStatus, Emergency, EmergencyStop {
     String id();
 
     Instant timestamp();

@@ -10,6 +10,10 @@ import java.util.List;
  * {@code until}. A plan replaces the previous one entirely; {@code version} grows with every
  * change, and an agent ignores a plan whose version is not above the one it holds (duplicates and
  * reordering do no harm). The agent answers with a {@link PlanAck}.
+ *
+ * <p>{@code standby}: audio the station keeps in its cache at all times, though no broadcast of
+ * the plan needs it: the standard emergency messages (a siren, flood, storm and evacuation
+ * warnings), so an {@link Emergency} using one starts without a download. Optional, empty when absent.
  */
 public record Plan(
         String id,
@@ -18,10 +22,12 @@ public record Plan(
         long version,
         Instant from,
         Instant until,
-        List<PlannedBroadcast> broadcasts) implements StationMessage {
+        List<PlannedBroadcast> broadcasts,
+        List<AudioRef> standby) implements StationMessage {
 
     public static final String TYPE = "plan";
     public static final int MAX_BROADCASTS = 2000;
+    public static final int MAX_STANDBY = 50;
     /**
      * The largest encoded plan an agent accepts on its commands topic (1 MiB). A controller sends
      * fewer broadcasts (the earliest ones) rather than a larger plan.
@@ -39,6 +45,13 @@ public record Plan(
             throw new IllegalArgumentException("field 'until' is before 'from'");
         }
         broadcasts = Require.list(broadcasts, "broadcasts", MAX_BROADCASTS);
+        standby = standby == null ? List.of() : Require.list(standby, "standby", MAX_STANDBY);
+    }
+
+    /** A plan without standby audio. */
+    public Plan(String id, Instant timestamp, String station, long version, Instant from, Instant until,
+                List<PlannedBroadcast> broadcasts) {
+        this(id, timestamp, station, version, from, until, broadcasts, List.of());
     }
 
     /** The broadcast with this id in this plan, if any. */

@@ -60,7 +60,7 @@ class MessageCodecRoundTripTest {
     void everyTypeHasItsOwnWireName() {
         assertThat(SampleMessages.all().stream().map(Message::type).distinct())
                 .containsExactlyInAnyOrder("birth", "heartbeat", "status", "event", "controller-status", "plan",
-                        "plan-ack", "receipt", "receipt-ack");
+                        "plan-ack", "receipt", "receipt-ack", "emergency", "emergency-stop", "emergency-progress");
     }
 
     @Test

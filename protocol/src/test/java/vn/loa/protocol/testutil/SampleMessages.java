@@ -8,6 +8,11 @@ import vn.loa.protocol.AudioRef;
 import vn.loa.protocol.Birth;
 import vn.loa.protocol.BulletinClass;
 import vn.loa.protocol.ControllerStatus;
+import vn.loa.protocol.Emergency;
+import vn.loa.protocol.EmergencyProgress;
+import vn.loa.protocol.EmergencyStage;
+import vn.loa.protocol.EmergencyStop;
+import vn.loa.protocol.EmergencyTarget;
 import vn.loa.protocol.Heartbeat;
 import vn.loa.protocol.Message;
 import vn.loa.protocol.NowPlaying;
@@ -92,7 +97,32 @@ public final class SampleMessages {
 
     public static Plan plan() {
         return new Plan("3b6e1f0a-9c2d-4e7b-8a15-6d4c3b2a1f09", TS, STATION, 7L, TS, TS.plus(Duration.ofHours(48)),
-                List.of(morningBulletin(), stormWarning()));
+                List.of(morningBulletin(), stormWarning()), List.of(siren()));
+    }
+
+    /** The SHA-256 of the standard siren. */
+    public static final String SIREN_SHA256 = "0f6b2a3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8";
+
+    public static AudioRef siren() {
+        return new AudioRef("/audio/" + SIREN_SHA256, SIREN_SHA256, 1_920_044L, "wav");
+    }
+
+    /** A flood warning for two stations, one of them on its zone 2 only, valid 30 minutes. */
+    public static Emergency emergency() {
+        return new Emergency("6a1f3c5e-8b2d-4e79-a0c4-d1e2f3a4b5c6", TS, "em-lu-tan-lap-2611", "Cảnh báo lũ khẩn cấp",
+                "bl-std-lu-quet", new AudioRef("/audio/" + SIREN_SHA256, SIREN_SHA256, 1_920_044L, "wav"), 20_000L,
+                3, 4, TS.plus(Duration.ofMinutes(30)), 1_000L,
+                List.of(new EmergencyTarget(STATION, List.of()), new EmergencyTarget("tan-lap-02", List.of(2))));
+    }
+
+    public static EmergencyStop emergencyStop() {
+        return new EmergencyStop("7b2e4d6f-9c3a-4f80-b1d5-e2f3a4b5c6d7", TS.plusSeconds(95), "em-lu-tan-lap-2611",
+                List.of(), "stopped by nguyen.van.a");
+    }
+
+    public static EmergencyProgress emergencyZonesOn() {
+        return new EmergencyProgress("8c3f5e7a-0d4b-4a91-82e6-f3a4b5c6d7e8", TS.plusMillis(38), STATION,
+                "em-lu-tan-lap-2611", EmergencyStage.ZONES_ON, List.of(1, 2));
     }
 
     /**
@@ -145,6 +175,6 @@ public final class SampleMessages {
     public static List<Message> all() {
         return List.of(birth(), heartbeat(), minimalHeartbeat(), stationOnline(), stationOffline(), event(),
                 controllerOnline(), plan(), planAck(), receiptStarted(), receiptFinished(), receiptMissed(),
-                receiptAck());
+                receiptAck(), emergency(), emergencyStop(), emergencyZonesOn());
     }
 }
