@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public final class HttpServer implements AutoCloseable {
     private final Channel channel;
     private final Groups groups;
     private final EventStreams streams;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpServer(Channel channel, Groups groups, EventStreams streams) {
         this.channel = channel;
@@ -101,9 +103,15 @@ public final class HttpServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    /** Stops the server: every open event stream ends (its close actions run), then every connection closes. */
+    /**
+     * Stops the server: every open event stream ends (its close actions run), then every connection
+     * closes. Idempotent.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         streams.closeAll();
         channel.close().syncUninterruptibly();
         groups.shutdown();

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * response, flushed at once. Any thread may send; every write is handed to the connection's event
  * loop in the order it was made (under {@code lock}), so nothing can follow the end of the stream.
  * While the stream is open the connection has no read timeout and takes no request ({@link ClientSilence}).
- * A client that leaves more than {@link EventStreams#maxPendingBytes()} unsent (far above Netty's
- * write-buffer high-water mark, so the connection is unwritable) is cut off.
+ * A client that leaves more than {@link EventStreams#maxPendingBytes()} written to the connection
+ * but unsent (far above Netty's write-buffer high-water mark, so the connection is unwritable) is
+ * cut off; events queued for the event loop but not yet written do not count, so a burst of
+ * events to a client that reads is never mistaken for a slow client.
  */
 final class SseChannel implements EventChannel {
     private static final Logger LOG = LoggerFactory.getLogger(SseChannel.class);
@@ -40,6 +42,8 @@ final class SseChannel implements EventChannel {
     private final Object lock = new Object();
     private final List<Runnable> closeActions = new ArrayList<>();
     private boolean open = true;
+    /** Set when the connection is dropped: events still queued for the event loop are not written. */
+    private volatile boolean dropped;
     private Future<?> keepAliveTimer;
 
     SseChannel(ChannelHandlerContext ctx, EventStreams streams, boolean keepAlive, Optional<String> lastEventId) {
@@ -107,25 +111,30 @@ final class SseChannel implements EventChannel {
     }
 
     private boolean write(String text) {
-        int size = ByteBufUtil.utf8Bytes(text);
-        boolean slow;
         synchronized (lock) {
             if (!open) {
                 return false;
             }
-            slow = pendingBytes.addAndGet(size) > streams.maxPendingBytes();
-            if (!slow && execute(() -> writeChunk(text, size))) {
+            if (execute(() -> writeChunk(text))) {
                 return true;
             }
-        }
-        if (slow) {
-            LOG.info("Closed an event stream to {}: the client is not reading", ctx.channel().remoteAddress());
         }
         end(Ending.DISCONNECT);
         return false;
     }
 
-    private void writeChunk(String text, int size) {
+    /** On the event loop: writes one chunk, unless the client has left too much unsent. */
+    private void writeChunk(String text) {
+        if (dropped) {
+            return;
+        }
+        int size = ByteBufUtil.utf8Bytes(text);
+        if (pendingBytes.addAndGet(size) > streams.maxPendingBytes() && isOpen()) {
+            pendingBytes.addAndGet(-size);
+            LOG.info("Closed an event stream to {}: the client is not reading", ctx.channel().remoteAddress());
+            end(Ending.DISCONNECT);
+            return;
+        }
         ctx.writeAndFlush(new DefaultHttpContent(ByteBufUtil.writeUtf8(ctx.alloc(), text)))
                 .addListener((ChannelFutureListener) written -> {
                     pendingBytes.addAndGet(-size);
@@ -146,6 +155,7 @@ final class SseChannel implements EventChannel {
                 return;
             }
             open = false;
+            dropped = ending == Ending.DISCONNECT;
             actions = List.copyOf(closeActions);
             closeActions.clear();
             if (keepAliveTimer != null) {
