@@ -56,8 +56,9 @@ final class SseChannel implements EventChannel {
     /** Writes the response head, lifts the connection's read timeout and starts the keep-alive comments. */
     void start(HttpResponse head) {
         long interval = streams.keepAliveInterval().toMillis();
+        boolean started;
         synchronized (lock) {
-            execute(() -> {
+            started = execute(() -> {
                 ClientSilence.install(ctx.pipeline());
                 ctx.writeAndFlush(head).addListener((ChannelFutureListener) this::afterWrite);
             });
@@ -65,8 +66,12 @@ final class SseChannel implements EventChannel {
                 keepAliveTimer = ctx.executor().scheduleAtFixedRate(() -> write(EventFrame.KEEP_ALIVE),
                         interval, interval, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                keepAliveTimer = null;
+                started = false;
             }
+        }
+        if (!started) {
+            end(Ending.DISCONNECT);
+            return;
         }
         ctx.channel().closeFuture().addListener(closed -> end(Ending.DISCONNECT));
     }
