@@ -2,6 +2,7 @@ package vn.loa.controller.cap;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ public record CapInfo(String language, List<CapCategory> categories, String even
 
     /** Whether the info is in Vietnamese ({@code vi}, {@code vi-VN}). */
     public boolean isVietnamese() {
-        String lower = language.toLowerCase(java.util.Locale.ROOT);
+        String lower = language.toLowerCase(Locale.ROOT);
         return lower.equals("vi") || lower.startsWith("vi-");
     }
 }

@@ -13,7 +13,7 @@ import org.w3c.dom.Element;
  * {@code Likely} ({@link Certainty}). Stateless and safe to call from any thread.
  */
 public final class CapParser {
-    /** CAP: sender and identifier must not include spaces, commas or the restricted characters {@code <} and {@code &}. */
+    /** CAP: sender and identifier must not include spaces, commas or the restricted {@code <} and {@code &}. */
     private static final Pattern TOKEN = Pattern.compile("[^\\s,<&]+");
 
     private CapParser() {
