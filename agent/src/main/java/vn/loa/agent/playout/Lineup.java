@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import vn.loa.agent.audio.AudioNeed;
 import vn.loa.agent.store.PlayoutRecord;
 import vn.loa.protocol.Plan;
@@ -108,6 +109,48 @@ final class Lineup {
             return current;
         }
         return current == null || candidate.isBefore(current) ? candidate : current;
+    }
+
+    /** The zones that should be on: the broadcast playing, those warming up, those held. */
+    static Set<Integer> wantedZones(List<Candidate> lineup, Run active, ZoneSwitcher zones, Instant now,
+                                    Predicate<Candidate> playable) {
+        Set<Integer> wanted = new HashSet<>();
+        if (active != null) {
+            wanted.addAll(zones.known(active.broadcast().zones()));
+        }
+        for (Candidate candidate : lineup) {
+            if (!now.isBefore(candidate.due().minus(candidate.warmUp())) && mayWarmUp(candidate, active)
+                    && (candidate.immediate() || playable.test(candidate))) {
+                wanted.addAll(zones.known(candidate.broadcast().zones()));
+            }
+        }
+        wanted.addAll(zones.holding(now));
+        return wanted;
+    }
+
+    /**
+     * The candidate to begin now, if any: due, audio verified, allowed to begin, zones warm. One
+     * held back by the broadcast playing is noted in {@code blockedBy} (to word its receipt).
+     */
+    static Candidate ready(List<Candidate> lineup, Run active, ZoneSwitcher zones, Instant now,
+                           Predicate<Candidate> playable, Map<String, Run> blockedBy) {
+        Candidate best = null;
+        for (Candidate candidate : lineup) {
+            if (candidate.due().isAfter(now) || !playable.test(candidate)) {
+                continue;
+            }
+            if (!mayBegin(candidate, active)) {
+                blockedBy.putIfAbsent(candidate.id(), active);
+                continue;
+            }
+            if (zones.readyAt(candidate.broadcast().zones(), candidate.warmUp(), now).isAfter(now)) {
+                continue;
+            }
+            if (best == null || goesBefore(candidate, best)) {
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     /** Whether {@code a} goes before {@code b} when both are due. */

@@ -6,17 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.agent.audio.AudioNeed;
-import vn.loa.agent.player.PlayRequest;
-import vn.loa.agent.player.PlaybackResult;
 import vn.loa.agent.store.PlayoutRecord;
 import vn.loa.agent.store.StoreException;
 import vn.loa.agent.timing.TaskScheduler;
@@ -60,7 +55,7 @@ import vn.loa.protocol.ReceiptState;
 public final class Playout {
     private static final Logger log = LoggerFactory.getLogger(Playout.class);
     private static final Duration KEEP_DONE = Duration.ofDays(7);
-    private static final String RESTARTED = "agent restarted";
+    private static final String RESTARTED = OnAir.RESTARTED;
 
     private final PlayoutParts parts;
     private final String station;
@@ -73,6 +68,7 @@ public final class Playout {
     private final PlayoutLedger ledger;
     private final WakeTimer timer;
     private final Emergencies emergencies;
+    private final OnAir onAir;
     private volatile long heldVersion;
     /** By when the playout thread must act again while zones are on; read by the {@link PlayoutWatchdog}. */
     private volatile Instant actionExpectedBy;
@@ -81,7 +77,6 @@ public final class Playout {
     private Instant planReceivedAt = Instant.MIN;
     private final Map<String, Resume> resumes = new HashMap<>();
     private final Map<String, Run> blockedBy = new HashMap<>();
-    private Run active;
     private boolean closing;
     private List<AudioNeed> lastNeeds = List.of();
 
@@ -98,6 +93,8 @@ public final class Playout {
         this.ledger = new PlayoutLedger(station, parts.journal(), clock, parts.receiptsWritten());
         this.timer = new WakeTimer(thread, clock, this::evaluate);
         this.emergencies = new Emergencies(station, parts.channels(), clock, parts.emergencyProgress());
+        this.onAir = new OnAir(station, clock, thread, parts.player(), zones, ledger, emergencies, hold,
+                () -> closing, this::evaluate);
         this.plan = parts.plans().load().orElse(null);
         this.heldVersion = plan == null ? 0 : plan.version();
     }
@@ -197,13 +194,10 @@ public final class Playout {
      * broadcast itself (the controller called it off); one that began before the window goes on.
      */
     private void dropCancelled(Instant now) {
+        Run active = onAir.active();
         if (active != null && find(active.id()) == null && plan.covers(active.broadcast().start())) {
-            Run run = active;
-            active = null;
-            parts.player().stop();
-            ledger.ended(run.broadcast(), ReceiptState.PARTLY_PLAYED, run.reportedStart(), now, run.zonesOn(),
-                    "cancelled: not in plan version " + plan.version());
-            zones.hold(run.zonesOn(), now.plus(hold));
+            onAir.cut("cancelled: not in plan version " + plan.version());
+            zones.hold(active.zonesOn(), now.plus(hold));
         }
         for (Resume resume : List.copyOf(resumes.values())) {
             if (find(resume.record().broadcastId()) == null) {
@@ -218,22 +212,24 @@ public final class Playout {
             return;
         }
         Instant now = clock.instant();
-        String activeId = active == null ? null : active.id();
-        List<Candidate> lineup = expire(Lineup.of(plan, ledger.records(), resumes, active, tolerance, warmUp,
-                emergencies.candidates(ledger.records(), activeId)), now);
-        zones.apply(wantedZones(lineup, now), now);
-        emergencies.reportZonesOn(zones, activeId);
-        Candidate next = ready(lineup, now);
+        List<Candidate> lineup = expire(Lineup.of(plan, ledger.records(), resumes, onAir.active(), tolerance, warmUp,
+                emergencies.candidates(ledger.records(), onAir.activeId())), now);
+        zones.apply(Lineup.wantedZones(lineup, onAir.active(), zones, now, this::isPlayable), now);
+        emergencies.reportZonesOn(zones, onAir.activeId());
+        Candidate next = Lineup.ready(lineup, onAir.active(), zones, now, this::isPlayable, blockedBy);
         if (next != null) {
-            begin(next);
+            onAir.begin(next, playable(next).orElseThrow());
+            resumes.remove(next.id());
+            blockedBy.remove(next.id());
             lineup.remove(next);
             now = clock.instant();
-            zones.apply(wantedZones(lineup, now), now);
-            emergencies.reportZonesOn(zones, active.id());
+            zones.apply(Lineup.wantedZones(lineup, onAir.active(), zones, now, this::isPlayable), now);
+            emergencies.reportZonesOn(zones, onAir.activeId());
         }
         publishNeeds(lineup);
         Instant wake = Lineup.nextWake(lineup, zones, now);
         timer.arm(wake);
+        Run active = onAir.active();
         Instant end = active == null ? null : active.expectedEnd();
         actionExpectedBy = wake == null ? end : end == null || wake.isBefore(end) ? wake : end;
     }
@@ -249,7 +245,7 @@ public final class Playout {
         for (Candidate candidate : lineup) {
             boolean due = !candidate.due().isAfter(now);
             boolean noZones = zones.known(candidate.broadcast().zones()).isEmpty();
-            boolean tooLate = now.isAfter(candidate.deadline()) || due && Lineup.mayBegin(candidate, active)
+            boolean tooLate = now.isAfter(candidate.deadline()) || due && Lineup.mayBegin(candidate, onAir.active())
                     && playable(candidate).isPresent()
                     && zones.readyAt(candidate.broadcast().zones(), candidate.warmUp(), now).isAfter(candidate.deadline());
             if (due && noZones || tooLate) {
@@ -305,122 +301,6 @@ public final class Playout {
         return "could not begin within the late tolerance of " + tolerance.toSeconds() + " s";
     }
 
-    /** The zones that should be on: the broadcast playing, those warming up, those held. */
-    private Set<Integer> wantedZones(List<Candidate> lineup, Instant now) {
-        Set<Integer> wanted = new HashSet<>();
-        if (active != null) {
-            wanted.addAll(zones.known(active.broadcast().zones()));
-        }
-        for (Candidate candidate : lineup) {
-            if (!now.isBefore(candidate.due().minus(candidate.warmUp())) && Lineup.mayWarmUp(candidate, active)
-                    && (candidate.immediate() || playable(candidate).isPresent())) {
-                wanted.addAll(zones.known(candidate.broadcast().zones()));
-            }
-        }
-        wanted.addAll(zones.holding(now));
-        return wanted;
-    }
-
-    /** The candidate to begin now, if any: due, audio verified, allowed to begin, zones warm. */
-    private Candidate ready(List<Candidate> lineup, Instant now) {
-        Candidate best = null;
-        for (Candidate candidate : lineup) {
-            if (candidate.due().isAfter(now) || playable(candidate).isEmpty()) {
-                continue;
-            }
-            if (!Lineup.mayBegin(candidate, active)) {
-                blockedBy.putIfAbsent(candidate.id(), active);
-                continue;
-            }
-            if (zones.readyAt(candidate.broadcast().zones(), candidate.warmUp(), now).isAfter(now)) {
-                continue;
-            }
-            if (best == null || Lineup.goesBefore(candidate, best)) {
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    /** The audio begins first; what it interrupts and its own receipt are written right after. */
-    private void begin(Candidate candidate) {
-        Path file = playable(candidate).orElseThrow();
-        PlannedBroadcast broadcast = candidate.broadcast();
-        Duration duration = Duration.ofMillis(broadcast.durationMillis());
-        Duration offset = Duration.ZERO;
-        if (candidate.resume() != null && candidate.resume().seek()) {
-            offset = Duration.between(candidate.resume().record().actualStart(), clock.instant());
-            offset = offset.isNegative() ? Duration.ZERO : offset.compareTo(duration) > 0 ? duration : offset;
-        }
-        List<Integer> on = zones.onAmong(broadcast.zones());
-        Optional<EmergencyOrder> order = emergencies.byBroadcast(broadcast.broadcastId());
-        Duration playLength = order.map(EmergencyOrder::playLength).orElse(duration);
-        Run previous = active;
-        Instant actualStart = clock.instant();
-        Run run = new Run(broadcast, actualStart, on, offset, candidate.resume(), file, playLength,
-                order.map(EmergencyOrder::plays).orElse(1));
-        play(run);
-        zones.releaseHolds();
-        if (previous != null) {
-            ledger.ended(previous.broadcast(), ReceiptState.PARTLY_PLAYED, previous.reportedStart(), actualStart,
-                    previous.zonesOn(), "interrupted by " + broadcast.bulletinClass().wireName() + " broadcast "
-                            + broadcast.broadcastId());
-        }
-        if (candidate.resume() == null) {
-            ledger.started(broadcast, actualStart, on);
-        }
-        resumes.remove(candidate.id());
-        blockedBy.remove(candidate.id());
-        log.info("station {} began broadcast {} (bulletin {}, {}) {} ms after its planned start, on zones {}{}",
-                station, broadcast.broadcastId(), broadcast.bulletinId(), broadcast.bulletinClass().wireName(),
-                Duration.between(broadcast.start(), actualStart).toMillis(), on,
-                offset.isZero() ? "" : ", " + offset.toSeconds() + " s into its audio");
-    }
-
-    /** Starts (or repeats) a run's audio; it becomes the active one. */
-    private void play(Run run) {
-        PlannedBroadcast broadcast = run.broadcast();
-        Duration length = run.playLength();
-        Duration offset = run.offset().compareTo(length) > 0 ? length : run.offset();
-        CompletableFuture<PlaybackResult> playback = parts.player().play(new PlayRequest(broadcast.broadcastId(),
-                broadcast.bulletinId(), broadcast.title(), run.file(), length, offset));
-        active = run;
-        playback.whenComplete((result, failure) -> thread.execute(() -> ended(run, result, failure)));
-    }
-
-    private void ended(Run run, PlaybackResult result, Throwable failure) {
-        if (closing || active != run) {
-            return; // interrupted, cancelled or shutting down: already reported (or left to the restart)
-        }
-        if (failure == null && result.outcome() == PlaybackResult.Outcome.COMPLETED && run.playsLeft() > 1) {
-            play(run.nextPlay());
-            return;
-        }
-        active = null;
-        Instant end = result != null ? result.endedAt() : clock.instant();
-        ReceiptState state;
-        String reason = null;
-        if (failure != null) {
-            state = ReceiptState.FAILED;
-            reason = "audio output failed: " + failure;
-        } else if (result.outcome() == PlaybackResult.Outcome.STOPPED) {
-            state = ReceiptState.PARTLY_PLAYED;
-            reason = "playback stopped";
-        } else if (run.resume() == null) {
-            state = ReceiptState.FINISHED;
-        } else if (run.resume().seek()) {
-            state = ReceiptState.PARTLY_PLAYED;
-            reason = RESTARTED + "; resumed " + run.offset().toSeconds() + " s into its audio";
-        } else {
-            state = ReceiptState.FINISHED;
-            reason = "played again from the beginning after an agent restart";
-        }
-        ledger.ended(run.broadcast(), state, run.reportedStart(), end, run.zonesOn(), reason);
-        emergencies.done(run.id());
-        zones.hold(run.zonesOn(), end.plus(hold));
-        evaluate();
-    }
-
     private void acceptEmergency(Emergency emergency) {
         if (closing) {
             return;
@@ -441,8 +321,8 @@ public final class Playout {
         log.info("station {} received emergency announcement {} ({}, risk level {}, {} play(s), valid until {})",
                 station, order.emergencyId(), order.emergency().title(), order.emergency().riskLevel(), order.plays(),
                 order.emergency().validUntil());
-        if (active != null && Lineup.mayBegin(order.candidate(), active)) {
-            cut(active, "interrupted by emergency announcement " + order.emergencyId());
+        if (onAir.active() != null && Lineup.mayBegin(order.candidate(), onAir.active())) {
+            onAir.cut("interrupted by emergency announcement " + order.emergencyId());
         }
         evaluate();
     }
@@ -454,8 +334,8 @@ public final class Playout {
         Optional<EmergencyOrder> order = emergencies.stop(stop);
         String reason = "stopped" + (stop.reason() == null ? "" : ": " + stop.reason());
         String broadcastId = EmergencyIds.broadcastId(stop.emergencyId());
-        if (active != null && active.id().equals(broadcastId)) {
-            cut(active, reason);
+        if (broadcastId.equals(onAir.activeId())) {
+            onAir.cut(reason);
         } else if (order.isPresent() && !ledger.records().containsKey(broadcastId)) {
             ledger.ended(order.get().broadcast(), ReceiptState.MISSED, null, null, List.of(),
                     reason + " before its audio began");
@@ -466,17 +346,8 @@ public final class Playout {
         evaluate();
     }
 
-    /** Ends the run playing now, partly played; its zones go off unless something else wants them. */
-    private void cut(Run run, String reason) {
-        active = null;
-        parts.player().stop();
-        ledger.ended(run.broadcast(), ReceiptState.PARTLY_PLAYED, run.reportedStart(), clock.instant(), run.zonesOn(),
-                reason);
-        emergencies.done(run.id());
-    }
-
     private void publishNeeds(List<Candidate> lineup) {
-        List<AudioNeed> needs = Lineup.needs(active, lineup);
+        List<AudioNeed> needs = Lineup.needs(onAir.active(), lineup);
         if (!needs.equals(lastNeeds)) {
             lastNeeds = needs;
             parts.audio().need(needs);
@@ -490,18 +361,16 @@ public final class Playout {
         closing = true;
         actionExpectedBy = null;
         timer.cancel();
-        Run run = active;
-        active = null;
-        if (run != null) {
-            ledger.interrupted(run.id(), clock.instant());
-            parts.player().stop();
-            log.info("station {} stopped broadcast {} as it shuts down", station, run.id());
-        }
+        onAir.shutDown();
         zones.allOff();
     }
 
     private Optional<Path> playable(Candidate candidate) {
         return parts.audio().playable(candidate.sha256());
+    }
+
+    private boolean isPlayable(Candidate candidate) {
+        return playable(candidate).isPresent();
     }
 
     private PlannedBroadcast find(String broadcastId) {

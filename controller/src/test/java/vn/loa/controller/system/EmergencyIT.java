@@ -147,9 +147,18 @@ class EmergencyIT {
             assertThat(asRun(first, newsId)).containsEntry("st-a", "partly-played").containsEntry("st-b", "partly-played");
             assertThat(asRun(first, newsId).get("st-c")).isIn("playing", "finished");
 
+            Instant stopAt = Instant.now();
             ApiClient.Answer stopped = api.post("/api/v1/emergencies/" + id + "/stop", "{}");
 
             assertThat(stopped.status()).as(stopped.text()).isEqualTo(200);
+            for (String station : List.of("st-a", "st-b")) {
+                await(station + " switches its zones off").atMost(WAIT).until(() -> relays.switches(station).stream()
+                        .anyMatch(change -> !change.on() && change.at().isAfter(stopAt)));
+                Instant off = relays.switches(station).stream().filter(change -> !change.on()
+                        && change.at().isAfter(stopAt)).findFirst().orElseThrow().at();
+                assertThat(Duration.between(stopAt, off)).as("zones off soon after the stop (goal: within a second)")
+                        .isLessThan(Duration.ofSeconds(3));
+            }
             assertThat(stopped.json().path("state").asText()).isEqualTo("stopped");
             events.awaitEvent(event -> event.event().equals("ended"), WAIT);
         }
