@@ -22,6 +22,11 @@ record Candidate(PlannedBroadcast broadcast, Instant due, Instant deadline, Resu
         Objects.requireNonNull(warmUp, "warmUp");
     }
 
+    /** The same candidate, played again after a restart cut it. */
+    Candidate resuming(Resume cut) {
+        return new Candidate(broadcast, due, deadline, cut, warmUp, immediate);
+    }
+
     String id() {
         return broadcast.broadcastId();
     }

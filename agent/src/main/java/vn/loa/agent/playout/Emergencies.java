@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.agent.store.HeldEmergency;
+import vn.loa.agent.store.PlanStore;
+import vn.loa.agent.store.StoreException;
 import vn.loa.protocol.BulletinClass;
 import vn.loa.protocol.Emergency;
 import vn.loa.protocol.EmergencyProgress;
@@ -27,7 +30,8 @@ import vn.loa.protocol.PlannedBroadcast;
  * live progress messages. The broadcast an announcement becomes here has the id
  * {@code emergency:<id>}, class emergency, its zones (the station's every zone when it names
  * none), and lasts every repetition; it is due a warm-up after it arrived and may begin until the
- * announcement's {@code validUntil}. Playing it is the {@link Playout}'s business.
+ * announcement's {@code validUntil}. Playing it is the {@link Playout}'s business. What it holds is
+ * kept in the station's database until done, so a restart (a power cut in a storm) loses nothing.
  *
  * <p>Thread: the playout thread only.
  */
@@ -39,14 +43,34 @@ final class Emergencies {
     private final Set<Integer> channels;
     private final Clock clock;
     private final Consumer<EmergencyProgress> progress;
+    private final PlanStore store;
     private final Map<String, EmergencyOrder> orders = new LinkedHashMap<>();
     private final Set<String> stopped = new HashSet<>();
 
-    Emergencies(String station, Set<Integer> channels, Clock clock, Consumer<EmergencyProgress> progress) {
+    Emergencies(String station, Set<Integer> channels, Clock clock, Consumer<EmergencyProgress> progress,
+                PlanStore store) {
         this.station = Objects.requireNonNull(station, "station");
         this.channels = Set.copyOf(channels);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** Takes back the announcements held before a restart; forgets those long over. */
+    void restore() {
+        Instant now = clock.instant();
+        for (HeldEmergency held : store.heldEmergencies()) {
+            Emergency emergency = held.emergency();
+            Optional<EmergencyTarget> target = emergency.targetFor(station);
+            if (target.isEmpty() || now.isAfter(emergency.validUntil().plus(emergency.totalDuration()))) {
+                release(emergency.emergencyId());
+                continue;
+            }
+            orders.put(emergency.emergencyId(), new EmergencyOrder(emergency, held.receivedAt(),
+                    broadcastOf(emergency, target.get(), held.receivedAt())));
+            log.info("station {} still holds emergency announcement {} (valid until {})", station,
+                    emergency.emergencyId(), emergency.validUntil());
+        }
     }
 
     /** What a newly arrived announcement means here. */
@@ -86,6 +110,12 @@ final class Emergencies {
         }
         EmergencyOrder order = new EmergencyOrder(emergency, now, broadcast);
         orders.put(id, order);
+        try {
+            store.holdEmergency(emergency.withTargets(emergency.id(), emergency.timestamp(), List.of(target.get())), now);
+        } catch (StoreException e) {
+            log.warn("station {} cannot keep emergency announcement {} in its database ({}); playing it anyway",
+                    station, id, e.getMessage());
+        }
         report(id, EmergencyStage.RECEIVED, List.of());
         return new Accepted(order);
     }
@@ -96,16 +126,28 @@ final class Emergencies {
             stopped.clear();
         }
         stopped.add(stop.emergencyId());
-        return Optional.ofNullable(orders.remove(stop.emergencyId()));
+        EmergencyOrder order = orders.remove(stop.emergencyId());
+        if (order != null) {
+            release(stop.emergencyId());
+        }
+        return Optional.ofNullable(order);
     }
 
-    /** The candidates of the announcements held and not yet begun or ended. */
-    List<Candidate> candidates(Map<String, ?> recorded, String activeId) {
+    /**
+     * The candidates of the announcements held and not yet begun or ended, and of those cut by a
+     * restart that play again ({@code resumes}).
+     */
+    List<Candidate> candidates(Map<String, ?> recorded, String activeId, Map<String, Resume> resumes) {
         List<Candidate> candidates = new ArrayList<>();
         for (EmergencyOrder order : orders.values()) {
             String id = order.broadcast().broadcastId();
-            if (!recorded.containsKey(id) && !id.equals(activeId)) {
+            if (id.equals(activeId)) {
+                continue;
+            }
+            if (!recorded.containsKey(id)) {
                 candidates.add(order.candidate());
+            } else if (resumes.containsKey(id)) {
+                candidates.add(order.candidate().resuming(resumes.get(id)));
             }
         }
         return candidates;
@@ -118,7 +160,18 @@ final class Emergencies {
 
     /** Forgets an announcement whose broadcast ended (its receipt is written). */
     void done(String broadcastId) {
-        byBroadcast(broadcastId).ifPresent(order -> orders.remove(order.emergencyId()));
+        byBroadcast(broadcastId).ifPresent(order -> {
+            orders.remove(order.emergencyId());
+            release(order.emergencyId());
+        });
+    }
+
+    private void release(String emergencyId) {
+        try {
+            store.releaseEmergency(emergencyId);
+        } catch (StoreException e) {
+            log.warn("station {} cannot forget emergency announcement {}: {}", station, emergencyId, e.getMessage());
+        }
     }
 
     /** Reports {@code zones-on} for each held announcement whose zones are all on now, once. */

@@ -92,7 +92,8 @@ public final class Playout {
         this.zones = new ZoneSwitcher(station, parts.relays(), parts.channels());
         this.ledger = new PlayoutLedger(station, parts.journal(), clock, parts.receiptsWritten());
         this.timer = new WakeTimer(thread, clock, this::evaluate);
-        this.emergencies = new Emergencies(station, parts.channels(), clock, parts.emergencyProgress());
+        this.emergencies = new Emergencies(station, parts.channels(), clock, parts.emergencyProgress(),
+                parts.plans());
         this.onAir = new OnAir(station, clock, thread, parts.player(), zones, ledger, emergencies, hold,
                 () -> closing, this::evaluate);
         this.plan = parts.plans().load().orElse(null);
@@ -136,6 +137,7 @@ public final class Playout {
 
     private void recover() {
         Instant now = clock.instant();
+        emergencies.restore();
         for (PlayoutRecord record : ledger.unfinished()) {
             afterRestart(record, now);
         }
@@ -145,6 +147,13 @@ public final class Playout {
     }
 
     private void afterRestart(PlayoutRecord record, Instant now) {
+        Optional<EmergencyOrder> emergency = emergencies.byBroadcast(record.broadcastId());
+        if (emergency.isPresent() && now.isBefore(emergency.get().emergency().validUntil())) {
+            resumes.put(record.broadcastId(), new Resume(record, false));
+            log.warn("station {} plays emergency announcement {} again from the beginning: a restart cut it",
+                    station, emergency.get().emergencyId());
+            return;
+        }
         Optional<Resume> resume = Resume.after(record, find(record.broadcastId()), parts.settings(),
                 parts.player().canSeek(), now);
         if (resume.isPresent()) {
@@ -213,7 +222,7 @@ public final class Playout {
         }
         Instant now = clock.instant();
         List<Candidate> lineup = expire(Lineup.of(plan, ledger.records(), resumes, onAir.active(), tolerance, warmUp,
-                emergencies.candidates(ledger.records(), onAir.activeId())), now);
+                emergencies.candidates(ledger.records(), onAir.activeId(), resumes)), now);
         zones.apply(Lineup.wantedZones(lineup, onAir.active(), zones, now, this::isPlayable), now);
         emergencies.reportZonesOn(zones, onAir.activeId());
         Candidate next = Lineup.ready(lineup, onAir.active(), zones, now, this::isPlayable, blockedBy);
@@ -261,6 +270,7 @@ public final class Playout {
         if (candidate.resume() != null) {
             resumes.remove(candidate.id());
             ledger.cutByRestart(candidate.resume().record(), RESTARTED);
+            emergencies.done(candidate.id());
             return;
         }
         PlannedBroadcast broadcast = candidate.broadcast();

@@ -22,7 +22,8 @@ import java.util.List;
 final class Migrations {
     private static final String FOLDER = "db/agent/";
     private static final List<String> FILES = List.of(
-            "001_plan_playout_outbox.sql");
+            "001_plan_playout_outbox.sql",
+            "002_emergencies.sql");
 
     private Migrations() {
     }

@@ -214,4 +214,53 @@ class EmergencyPlayoutTest {
 
         assertThat(states(BROADCAST)).containsExactly(ReceiptState.STARTED, ReceiptState.FINISHED);
     }
+
+    @Test
+    void anAgentRestartedDuringAnAnnouncementPlaysItAgainFromTheBeginningWhileItIsValid() {
+        harness.emergency(flood());
+        harness.advanceTo(at(5));
+
+        harness.restart(PlayoutSettings.defaults());
+        harness.advanceTo(at(5.5));
+        assertThat(harness.relays().isOn(1)).as("zones on again at once").isTrue();
+        harness.advanceTo(at(7));
+
+        assertThat(harness.player().nowPlaying()).hasValueSatisfying(now ->
+                assertThat(now.broadcastId()).isEqualTo(BROADCAST));
+        harness.advanceTo(at(60));
+        assertThat(states(BROADCAST)).containsExactly(ReceiptState.STARTED, ReceiptState.FINISHED);
+        assertThat(last(BROADCAST).reason()).contains("again from the beginning");
+    }
+
+    @Test
+    void anAnnouncementStillWarmingUpWhenTheAgentCrashesPlaysAfterTheRestart() {
+        harness.emergency(flood());
+
+        harness.crash(PlayoutSettings.defaults());
+        harness.advanceTo(at(3));
+
+        assertThat(harness.receiptsFor(BROADCAST)).extracting(Receipt::state).containsExactly(ReceiptState.STARTED);
+        harness.advanceTo(at(60));
+        assertThat(states(BROADCAST)).containsExactly(ReceiptState.STARTED, ReceiptState.FINISHED);
+    }
+
+    @Test
+    void aStoppedOrExpiredAnnouncementDoesNotComeBackAfterARestart() {
+        harness.emergency(flood());
+        harness.advanceTo(at(5));
+        harness.stopEmergency(stop(List.of(STATION)));
+        harness.emergency(new Emergency("m-9", clock.instant(), "em-short", null, "bl-siren", SIREN, 10_000, 3, null,
+                at(20), 1_000, List.of(new EmergencyTarget(STATION, List.of()))));
+        harness.advanceTo(at(10));
+
+        harness.crash(PlayoutSettings.defaults());
+        clock.set(at(25));
+        harness.restart(PlayoutSettings.defaults());
+        harness.advanceTo(at(60));
+
+        assertThat(states(BROADCAST)).containsExactly(ReceiptState.STARTED, ReceiptState.PARTLY_PLAYED);
+        assertThat(states("emergency:em-short")).containsExactly(ReceiptState.STARTED, ReceiptState.PARTLY_PLAYED);
+        assertThat(last("emergency:em-short").reason()).isEqualTo("agent restarted");
+        assertThat(harness.player().nowPlaying()).isEmpty();
+    }
 }
