@@ -14,12 +14,15 @@ import vn.loa.controller.schedule.Occurrence;
 import vn.loa.controller.schedule.Planner;
 import vn.loa.controller.schedule.Schedule;
 import vn.loa.controller.schedule.ScheduleService;
+import vn.loa.protocol.BulletinClass;
+import vn.loa.protocol.EmergencyIds;
 import vn.loa.protocol.ReceiptState;
 
 /**
  * Planned and past broadcasts with their state: the plan says what should air, the receipts say
  * what did. A broadcast whose end plus the grace has passed without a final receipt is
- * {@code unconfirmed}, never played.
+ * {@code unconfirmed}, never played. Emergency announcements appear from their receipts alone
+ * (broadcast {@code emergency:<id>}, class emergency).
  */
 public final class AsRunLog {
     private final ScheduleService schedules;
@@ -92,7 +95,9 @@ public final class AsRunLog {
         }
         return new BroadcastRow(broadcastId, station, scheduleOf(broadcastId),
                 occurrence != null ? occurrence.bulletinId() : any.bulletinId(),
-                occurrence != null ? occurrence.bulletinClass().wireName() : null, plannedStart, plannedEnd,
+                occurrence != null ? occurrence.bulletinClass().wireName()
+                        : EmergencyIds.ofBroadcast(broadcastId).isPresent() ? BulletinClass.EMERGENCY.wireName() : null,
+                plannedStart, plannedEnd,
                 occurrence != null ? occurrence.zones() : List.of(), state,
                 any == null ? null : (started != null ? started.actualStart() : any.actualStart()),
                 last == null ? null : last.actualEnd(), any == null ? List.of() : any.zonesOn(),

@@ -165,6 +165,8 @@ class EmergencyIT {
         assertThat(stage(id, "st-a")).isEqualTo("stopped");
         assertThat(stage(id, "st-b")).isEqualTo("stopped");
         assertThat(stage(id, "st-c")).as("not a target").isEqualTo("absent");
+        assertThat(asRun(first, "emergency:" + id)).as("the as-run log shows the announcement")
+                .containsEntry("st-a", "partly-played").containsEntry("st-b", "partly-played");
         await("st-c finishes its news").atMost(WAIT).until(() -> "finished".equals(asRun(first, newsId).get("st-c")));
         String weatherId = asRunId(second);
         await("the schedule plays on at all three after the stop").atMost(WAIT).until(() ->
