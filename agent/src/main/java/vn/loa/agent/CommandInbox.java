@@ -15,9 +15,8 @@ import vn.loa.protocol.ReceiptAck;
 import vn.loa.protocol.StationMessage;
 
 /**
- * Receives what arrives on the station's commands topic and on the emergencies topic: a
- * {@link Plan}, an {@link Emergency} or an {@link EmergencyStop} goes to the playout (which acts
- * only on those that concern the station), a {@link ReceiptAck} to the outbox. A command naming another station (the broker should never
+ * Receives what arrives on the station's commands topic: a {@link Plan}, an {@link Emergency} or
+ * an {@link EmergencyStop} goes to the playout, a {@link ReceiptAck} to the outbox. A command naming another station (the broker should never
  * deliver one) is dropped with a warning. Other messages are logged at debug level and dropped;
  * unreadable payloads are logged at most once a minute. Never throws.
  *

@@ -92,7 +92,6 @@ public final class StationAgent implements AutoCloseable {
     private final InboundQueue inbound;
     private final String commandsTopic;
     private final String controllerStatusTopic;
-    private final String emergenciesTopic;
     private ScheduledFuture<?> heartbeats; // agent thread
     private boolean closed; // guarded by this
 
@@ -106,7 +105,6 @@ public final class StationAgent implements AutoCloseable {
         Topics topics = config.mqtt().topics();
         this.commandsTopic = topics.station(station, Channel.COMMANDS);
         this.controllerStatusTopic = topics.controllerStatus();
-        this.emergenciesTopic = topics.emergencies();
         MessageCodec codec = new MessageCodec();
         MessageCodec commandCodec = new MessageCodec(COMMAND_MAX_PAYLOAD_BYTES);
         Instant startedAt = clock.instant();
@@ -259,7 +257,6 @@ public final class StationAgent implements AutoCloseable {
     /** After every successful connect, on the agent thread. */
     private void announce() {
         subscribe(commandsTopic);
-        subscribe(emergenciesTopic);
         subscribe(controllerStatusTopic);
         reporter.publishStatus(Presence.ONLINE);
         reporter.publishBirth();
@@ -318,8 +315,7 @@ public final class StationAgent implements AutoCloseable {
                 inbound.offer("controller status", () -> controllerWatch.accept(payload));
             } else if (commandsTopic.equals(topic)) {
                 inbound.offer("command", () -> commands.accept(payload));
-            } else if (emergenciesTopic.equals(topic)) {
-                inbound.offer("emergency", () -> commands.accept(payload));
+
             } else {
                 log.debug("station {} ignores a message on {}", config.station(), topic);
             }

@@ -24,7 +24,6 @@ import vn.loa.protocol.Emergency;
 import vn.loa.protocol.EmergencyProgress;
 import vn.loa.protocol.EmergencyStage;
 import vn.loa.protocol.EmergencyStop;
-import vn.loa.protocol.EmergencyTarget;
 import vn.loa.protocol.ControllerStatus;
 import vn.loa.protocol.Heartbeat;
 import vn.loa.protocol.MessageCodec;
@@ -102,7 +101,6 @@ class StationAgentTest {
 
         assertThat(link.subscriptions()).containsExactly(
                 new FakeBrokerLink.Subscription(COMMANDS, 1, 1),
-                new FakeBrokerLink.Subscription(TOPICS.emergencies(), 1, 1),
                 new FakeBrokerLink.Subscription(TOPICS.controllerStatus(), 1, 1));
         Published online = statuses(Presence.ONLINE).get(0);
         assertThat(online.topic()).isEqualTo(STATUS);
@@ -140,7 +138,7 @@ class StationAgentTest {
         assertThat(statuses(Presence.ONLINE)).hasSize(2);
         assertThat(link.subscriptions()).filteredOn(s -> s.connectNumber() == 2)
                 .extracting(FakeBrokerLink.Subscription::filter)
-                .containsExactly(COMMANDS, TOPICS.emergencies(), TOPICS.controllerStatus());
+                .containsExactly(COMMANDS, TOPICS.controllerStatus());
         assertThat(births().get(0).id()).isNotEqualTo(births().get(1).id());
         List<LastWill> wills = link.wills();
         assertThat(new String(wills.get(0).payload(), StandardCharsets.UTF_8))
@@ -297,25 +295,25 @@ class StationAgentTest {
     }
 
     @Test
-    void anEmergencyOnTheSharedTopicSwitchesTheZonesOnAndIsConfirmedAndAStopOnTheCommandsTopicEndsIt() {
+    void anEmergencySwitchesTheZonesOnAndIsConfirmedAndAStopEndsIt() {
         start(3600);
         await().atMost(WAIT).until(() -> births().size() == 1);
         AudioRef siren = new AudioRef("/audio/" + "a".repeat(64), "a".repeat(64), 1000, "wav");
 
-        link.deliver(TOPICS.emergencies(), codec.encode(new Emergency("m1", clock.instant(), "em-storm", "Bão số 9",
-                "bl-siren", siren, 10_000, 3, 5, clock.instant().plus(Duration.ofMinutes(30)), 1_000,
-                List.of(new EmergencyTarget("other-01", List.of()), new EmergencyTarget("demo-01", List.of(2))))));
+        link.deliver(COMMANDS, codec.encode(new Emergency("m0", clock.instant(), "demo-02", "em-other", null,
+                "bl-siren", siren, 10_000, 3, 5, clock.instant().plus(Duration.ofMinutes(30)), 1_000, List.of())));
+        link.deliver(COMMANDS, codec.encode(new Emergency("m1", clock.instant(), "demo-01", "em-storm", "Bão số 9",
+                "bl-siren", siren, 10_000, 3, 5, clock.instant().plus(Duration.ofMinutes(30)), 1_000, List.of(2))));
 
-        await().atMost(WAIT).until(() -> progress().size() == 2);
-        assertThat(progress()).extracting(EmergencyProgress::stage)
-                .containsExactly(EmergencyStage.RECEIVED, EmergencyStage.ZONES_ON);
-        assertThat(progress().get(1).zonesOn()).containsExactly(2);
-        assertThat(link.published(m -> m instanceof EmergencyProgress).get(1).topic())
+        await().atMost(WAIT).until(() -> progress().size() == 1);
+        assertThat(progress()).extracting(EmergencyProgress::stage).containsExactly(EmergencyStage.ZONES_ON);
+        assertThat(progress().get(0).emergencyId()).as("not the one for another station").isEqualTo("em-storm");
+        assertThat(progress().get(0).zonesOn()).containsExactly(2);
+        assertThat(link.published(m -> m instanceof EmergencyProgress).get(0).topic())
                 .isEqualTo("loa/v1/stations/demo-01/reports");
         assertThat(agent.relays().state()).contains(new RelayChannelState(2, true), new RelayChannelState(1, false));
 
-        link.deliver(COMMANDS, codec.encode(new EmergencyStop("s1", clock.instant(), "em-storm", List.of("demo-01"),
-                null)));
+        link.deliver(COMMANDS, codec.encode(new EmergencyStop("s1", clock.instant(), "demo-01", "em-storm", null)));
 
         await().atMost(WAIT).until(() -> agent.relays().state().contains(new RelayChannelState(2, false)));
     }

@@ -24,7 +24,6 @@ import vn.loa.controller.api.StandardMessageRoutes;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.emergency.AnnouncementResolver;
 import vn.loa.controller.emergency.EmergencyEvents;
-import vn.loa.controller.emergency.EmergencyPublisher;
 import vn.loa.controller.emergency.EmergencyService;
 import vn.loa.controller.emergency.StandardMessages;
 import vn.loa.controller.api.BroadcastRoutes;
@@ -188,17 +187,7 @@ public final class Controller implements AutoCloseable {
         standard.onChange(plans::replanAll);
         EmergencyEvents events = new EmergencyEvents(json.mapper(), (a, stations) -> EmergencyView.of(a, stations, true),
                 EmergencyView.StationView::of);
-        emergencies = new EmergencyService(database, clock, audit, new EmergencyPublisher() {
-            @Override
-            public boolean toEveryStation(vn.loa.protocol.Message message) {
-                return link.publishToEveryStation(message);
-            }
-
-            @Override
-            public boolean toStation(String station, vn.loa.protocol.Message message) {
-                return link.publishToStation(station, message);
-            }
-        }, status::isOnline, emergencyThread, EmergencyService.Settings.defaults(), json.mapper(), events);
+        emergencies = new EmergencyService(database, clock, audit, link::publishCommand, status::isOnline, emergencyThread, EmergencyService.Settings.defaults(), json.mapper(), events);
         events.attach(emergencies);
         emergencies.start();
         sink.listener(new ReportRouter(plans, receipts, emergencies));

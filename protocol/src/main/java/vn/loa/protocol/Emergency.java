@@ -5,27 +5,27 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Controller to stations: play this emergency announcement now. Published once on
- * {@code {root}/emergencies}, which every station reads, naming the stations it is for (the broker
- * fans it out; nothing waits for plans); sent again on one station's {@code commands} topic, naming
- * only that station, when it comes back online while the announcement is still valid.
+ * Controller to agent, on {@code commands}: play this emergency announcement now. The controller
+ * sends it straight to every station it is for (nothing waits for plans or downloads), and again
+ * to a station that comes back online while the announcement is still valid.
  *
- * <p>A station switches the zones on at once, holds them {@code warmUpMillis}, then plays the
+ * <p>The station switches its zones on at once, holds them {@code warmUpMillis}, then plays the
  * audio {@code repeat} times, interrupting anything else (reported {@code partly-played}); quiet
- * hours do not apply. It reports {@link EmergencyProgress} ({@code received}, {@code zones-on}) at
- * once and receipts for the broadcast {@code emergency:<emergencyId>} as for any other. One that
- * arrives after {@code validUntil} is reported {@code missed}. Handling is idempotent: the same
- * {@code emergencyId} never plays twice at a station.
+ * hours do not apply. It reports {@link EmergencyProgress} at once and receipts for the broadcast
+ * {@code emergency:<emergencyId>} as for any other. One that arrives after {@code validUntil} is
+ * reported {@code missed}. Handling is idempotent: the same {@code emergencyId} never plays twice
+ * at a station (a restart while it is valid plays it again from the beginning).
  *
  * @param durationMillis one play of the audio; the broadcast lasts {@code repeat} times as long
  * @param riskLevel      the disaster risk level 1-5 (Decision 18/2021/QĐ-TTg), or null
+ * @param zones          the relay channels; empty means every zone of the station
  */
 public record Emergency(
         String id,
         @JsonProperty("ts") Instant timestamp,
+        String station,
         String emergencyId,
         String title,
         String bulletinId,
@@ -35,17 +35,14 @@ public record Emergency(
         Integer riskLevel,
         Instant validUntil,
         long warmUpMillis,
-        List<EmergencyTarget> targets) implements Message {
+        List<Integer> zones) implements StationMessage {
 
     public static final String TYPE = "emergency";
-    /** The most stations one message names; a controller splits larger emergencies into several messages. */
-    public static final int MAX_TARGETS = 2000;
     public static final int MAX_REPEAT = 20;
     public static final long MAX_WARM_UP_MILLIS = 30_000;
 
     public Emergency {
-        Require.text(id, "id", 100);
-        Require.present(timestamp, "ts");
+        Require.stationEnvelope(id, timestamp, station);
         EmergencyIds.require(emergencyId, "emergencyId");
         if (title != null && title.length() > 300) {
             throw new IllegalArgumentException("field 'title' is longer than 300 characters");
@@ -66,21 +63,12 @@ public record Emergency(
             throw new IllegalArgumentException("field 'warmUpMillis' must be 0.." + MAX_WARM_UP_MILLIS + ", got "
                     + warmUpMillis);
         }
-        targets = Require.list(targets, "targets", MAX_TARGETS);
-        if (targets.isEmpty()) {
-            throw new IllegalArgumentException("field 'targets' must name at least one station");
+        zones = zones == null ? List.of() : Require.list(zones, "zones", Zone.MAX_CHANNEL);
+        for (int zone : zones) {
+            if (zone < 1 || zone > Zone.MAX_CHANNEL) {
+                throw new IllegalArgumentException("field 'zones' has channel " + zone + ", outside 1.." + Zone.MAX_CHANNEL);
+            }
         }
-    }
-
-    /** This station's part of the announcement, if it is one of the targets. */
-    public Optional<EmergencyTarget> targetFor(String station) {
-        return targets.stream().filter(target -> target.station().equals(station)).findFirst();
-    }
-
-    /** The same announcement for other targets (a fresh message id and timestamp). */
-    public Emergency withTargets(String newId, Instant newTimestamp, List<EmergencyTarget> newTargets) {
-        return new Emergency(newId, newTimestamp, emergencyId, title, bulletinId, audio, durationMillis, repeat,
-                riskLevel, validUntil, warmUpMillis, newTargets);
     }
 
     /** How long the whole broadcast lasts: every repetition. */
@@ -98,5 +86,11 @@ public record Emergency(
     @JsonIgnore
     public String type() {
         return TYPE;
+    }
+
+    @Override
+    @JsonIgnore
+    public Channel channel() {
+        return Channel.COMMANDS;
     }
 }

@@ -24,7 +24,7 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = EmergencyStop.class, name = EmergencyStop.TYPE),
     @JsonSubTypes.Type(value = EmergencyProgress.class, name = EmergencyProgress.TYPE),
 })
-public sealed interface Message permits StationMessage, ControllerStatus, Emergency, EmergencyStop {
+public sealed interface Message permits StationMessage, ControllerStatus {
     String id();
 
     Instant timestamp();

@@ -3,7 +3,7 @@ package vn.loa.protocol;
 /** A message on one station's topics: sent by its agent, or (commands) to it. */
 public sealed interface StationMessage extends Message
         permits Birth, Heartbeat, StationStatus, StationEvent, Plan, PlanAck, Receipt, ReceiptAck,
-        EmergencyProgress {
+        Emergency, EmergencyStop, EmergencyProgress {
     /** The station that sent it, or that it is for; must match the station of the topic it is on. */
     String station();
 

@@ -9,7 +9,6 @@ import java.util.Optional;
  * <pre>
  *   {root}/stations/{stationId}/{channel}     one station's channel, see {@link Channel}
  *   {root}/controller/status                  retained controller presence, with its last will
- *   {root}/emergencies                        emergency announcements and stops, read by every station
  * </pre>
  */
 public final class Topics {
@@ -50,11 +49,6 @@ public final class Topics {
     /** The filter matching every channel of one station. */
     public String everyChannelOf(String stationId) {
         return stationsPrefix + StationIds.require(stationId) + "/+";
-    }
-
-    /** Where the controller publishes {@link Emergency} and {@link EmergencyStop}; every station subscribes. */
-    public String emergencies() {
-        return root + "/emergencies";
     }
 
     public String controllerStatus() {

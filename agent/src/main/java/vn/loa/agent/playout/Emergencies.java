@@ -21,7 +21,6 @@ import vn.loa.protocol.Emergency;
 import vn.loa.protocol.EmergencyProgress;
 import vn.loa.protocol.EmergencyStage;
 import vn.loa.protocol.EmergencyStop;
-import vn.loa.protocol.EmergencyTarget;
 import vn.loa.protocol.MessageIds;
 import vn.loa.protocol.PlannedBroadcast;
 
@@ -61,13 +60,13 @@ final class Emergencies {
         Instant now = clock.instant();
         for (HeldEmergency held : store.heldEmergencies()) {
             Emergency emergency = held.emergency();
-            Optional<EmergencyTarget> target = emergency.targetFor(station);
-            if (target.isEmpty() || now.isAfter(emergency.validUntil().plus(emergency.totalDuration()))) {
+            if (!station.equals(emergency.station())
+                    || now.isAfter(emergency.validUntil().plus(emergency.totalDuration()))) {
                 release(emergency.emergencyId());
                 continue;
             }
             orders.put(emergency.emergencyId(), new EmergencyOrder(emergency, held.receivedAt(),
-                    broadcastOf(emergency, target.get(), held.receivedAt())));
+                    broadcastOf(emergency, held.receivedAt())));
             log.info("station {} still holds emergency announcement {} (valid until {})", station,
                     emergency.emergencyId(), emergency.validUntil());
         }
@@ -91,9 +90,8 @@ final class Emergencies {
      * already in the journal: {@code recorded}), or too late.
      */
     Arrival arrived(Emergency emergency, boolean recorded) {
-        Optional<EmergencyTarget> target = emergency.targetFor(station);
-        if (target.isEmpty()) {
-            return new Ignored("not one of its targets");
+        if (!station.equals(emergency.station())) {
+            return new Ignored("it is for station " + emergency.station());
         }
         String id = emergency.emergencyId();
         if (orders.containsKey(id) || recorded) {
@@ -103,21 +101,31 @@ final class Emergencies {
             return new Ignored("stopped before it arrived");
         }
         Instant now = clock.instant();
-        PlannedBroadcast broadcast = broadcastOf(emergency, target.get(), now);
+        PlannedBroadcast broadcast = broadcastOf(emergency, now);
         if (now.isAfter(emergency.validUntil())) {
             return new TooLate(broadcast, "reached the station at " + now + ", after its validity ended at "
                     + emergency.validUntil());
         }
         EmergencyOrder order = new EmergencyOrder(emergency, now, broadcast);
         orders.put(id, order);
+        return new Accepted(order);
+    }
+
+    /**
+     * After the playout acted on a new announcement (its zones on, if they could go on): says
+     * {@code received} if {@code zones-on} did not go out, and keeps it in the database. Both come
+     * after the relays, so nothing stands between an announcement and its zones.
+     */
+    void settle(EmergencyOrder order) {
+        if (!order.zonesOnReported()) {
+            report(order.emergencyId(), EmergencyStage.RECEIVED, List.of());
+        }
         try {
-            store.holdEmergency(emergency.withTargets(emergency.id(), emergency.timestamp(), List.of(target.get())), now);
+            store.holdEmergency(order.emergency(), order.receivedAt());
         } catch (StoreException e) {
             log.warn("station {} cannot keep emergency announcement {} in its database ({}); playing it anyway",
-                    station, id, e.getMessage());
+                    station, order.emergencyId(), e.getMessage());
         }
-        report(id, EmergencyStage.RECEIVED, List.of());
-        return new Accepted(order);
     }
 
     /** Marks an announcement stopped; returns the order held for it, if any (no longer held). */
@@ -201,8 +209,8 @@ final class Emergencies {
         }
     }
 
-    private PlannedBroadcast broadcastOf(Emergency emergency, EmergencyTarget target, Instant now) {
-        List<Integer> zones = target.zones().isEmpty() ? channels.stream().sorted().toList() : target.zones();
+    private PlannedBroadcast broadcastOf(Emergency emergency, Instant now) {
+        List<Integer> zones = emergency.zones().isEmpty() ? channels.stream().sorted().toList() : emergency.zones();
         if (zones.isEmpty()) {
             zones = List.of(1); // a station without zones: the broadcast fails as "none of its zones exist"
         }

@@ -328,17 +328,18 @@ public final class Playout {
             return;
         }
         EmergencyOrder order = ((Emergencies.Accepted) arrival).order();
-        log.info("station {} received emergency announcement {} ({}, risk level {}, {} play(s), valid until {})",
-                station, order.emergencyId(), order.emergency().title(), order.emergency().riskLevel(), order.plays(),
-                order.emergency().validUntil());
         if (onAir.active() != null && Lineup.mayBegin(order.candidate(), onAir.active())) {
             onAir.cut("interrupted by emergency announcement " + order.emergencyId());
         }
         evaluate();
+        log.info("station {} received emergency announcement {} ({}, risk level {}, {} play(s), valid until {})",
+                station, order.emergencyId(), order.emergency().title(), order.emergency().riskLevel(), order.plays(),
+                order.emergency().validUntil());
+        emergencies.settle(order);
     }
 
     private void stop(EmergencyStop stop) {
-        if (closing || !stop.concerns(station)) {
+        if (closing || !station.equals(stop.station())) {
             return;
         }
         Optional<EmergencyOrder> order = emergencies.stop(stop);

@@ -22,7 +22,6 @@ import vn.loa.protocol.Emergency;
 import vn.loa.protocol.EmergencyProgress;
 import vn.loa.protocol.EmergencyStage;
 import vn.loa.protocol.EmergencyStop;
-import vn.loa.protocol.EmergencyTarget;
 import vn.loa.protocol.PlannedBroadcast;
 import vn.loa.protocol.Receipt;
 import vn.loa.protocol.ReceiptState;
@@ -58,17 +57,17 @@ class EmergencyPlayoutTest {
         return T0.plusMillis(Math.round(seconds * 1000));
     }
 
-    private Emergency flood(List<EmergencyTarget> targets, int repeat, Instant validUntil) {
-        return new Emergency("m-" + clock.instant().toEpochMilli(), clock.instant(), "em-flood", "Cảnh báo lũ quét",
-                "bl-siren", SIREN, 10_000, repeat, 4, validUntil, 1_000, targets);
+    private Emergency flood(String station, List<Integer> zones, int repeat, Instant validUntil) {
+        return new Emergency("m-" + clock.instant().toEpochMilli(), clock.instant(), station, "em-flood",
+                "Cảnh báo lũ quét", "bl-siren", SIREN, 10_000, repeat, 4, validUntil, 1_000, zones);
     }
 
     private Emergency flood() {
-        return flood(List.of(new EmergencyTarget(STATION, List.of())), 3, T0.plus(Duration.ofMinutes(30)));
+        return flood(STATION, List.of(), 3, T0.plus(Duration.ofMinutes(30)));
     }
 
-    private EmergencyStop stop(List<String> stations) {
-        return new EmergencyStop("s-" + clock.instant().toEpochMilli(), clock.instant(), "em-flood", stations,
+    private EmergencyStop stopFlood() {
+        return new EmergencyStop("s-" + clock.instant().toEpochMilli(), clock.instant(), STATION, "em-flood",
                 "by the commune operator");
     }
 
@@ -95,8 +94,8 @@ class EmergencyPlayoutTest {
         harness.emergency(flood());
 
         assertThat(harness.progress()).extracting(EmergencyProgress::stage)
-                .containsExactly(EmergencyStage.RECEIVED, EmergencyStage.ZONES_ON);
-        assertThat(harness.progress().get(1).zonesOn()).containsExactly(1, 2, 3);
+                .as("zones on at once: no separate 'received'").containsExactly(EmergencyStage.ZONES_ON);
+        assertThat(harness.progress().get(0).zonesOn()).containsExactly(1, 2, 3);
         assertThat(harness.relays().isOn(3)).as("zone 3 switched on at once").isTrue();
         assertThat(states("news")).containsExactly(ReceiptState.STARTED, ReceiptState.PARTLY_PLAYED);
         assertThat(last("news").reason()).contains("emergency announcement em-flood");
@@ -123,7 +122,7 @@ class EmergencyPlayoutTest {
         harness.emergency(flood());
         harness.advanceTo(at(5));
 
-        harness.stopEmergency(stop(List.of()));
+        harness.stopEmergency(stopFlood());
 
         assertThat(harness.player().nowPlaying()).isEmpty();
         assertThat(harness.relays().switches()).filteredOn(s -> !s.on())
@@ -137,7 +136,7 @@ class EmergencyPlayoutTest {
 
     @Test
     void theSameAnnouncementNeverPlaysTwiceAndOneForOtherStationsIsIgnored() {
-        harness.emergency(flood(List.of(new EmergencyTarget("other-01", List.of())), 1, at(1800)));
+        harness.emergency(flood("other-01", List.of(), 1, at(1800)));
         assertThat(harness.progress()).isEmpty();
 
         Emergency flood = flood();
@@ -148,23 +147,22 @@ class EmergencyPlayoutTest {
         harness.advanceTo(at(300));
 
         assertThat(states(BROADCAST)).containsExactly(ReceiptState.STARTED, ReceiptState.FINISHED);
-        assertThat(harness.progress()).extracting(EmergencyProgress::stage)
-                .containsExactly(EmergencyStage.RECEIVED, EmergencyStage.ZONES_ON);
+        assertThat(harness.progress()).extracting(EmergencyProgress::stage).containsExactly(EmergencyStage.ZONES_ON);
     }
 
     @Test
     void anAnnouncementArrivingAfterItsValidityIsMissedAndOneStoppedBeforeItArrivesNeverPlays() {
         harness.advanceTo(at(1900));
-        harness.emergency(flood(List.of(new EmergencyTarget(STATION, List.of())), 3, at(1800)));
+        harness.emergency(flood(STATION, List.of(), 3, at(1800)));
 
         assertThat(states(BROADCAST)).containsExactly(ReceiptState.MISSED);
         assertThat(last(BROADCAST).reason()).contains("after its validity ended");
         assertThat(harness.relays().switches()).isEmpty();
 
-        EmergencyStop stopFirst = new EmergencyStop("s-1", clock.instant(), "em-other", List.of(STATION), null);
+        EmergencyStop stopFirst = new EmergencyStop("s-1", clock.instant(), STATION, "em-other", null);
         harness.stopEmergency(stopFirst);
-        harness.emergency(new Emergency("m-2", clock.instant(), "em-other", null, "bl-siren", SIREN, 10_000, 1, null,
-                at(3600), 1_000, List.of(new EmergencyTarget(STATION, List.of()))));
+        harness.emergency(new Emergency("m-2", clock.instant(), STATION, "em-other", null, "bl-siren", SIREN, 10_000,
+                1, null, at(3600), 1_000, List.of()));
         harness.advanceTo(at(2000));
         assertThat(harness.receiptsFor("emergency:em-other")).isEmpty();
         assertThat(harness.relays().switches()).isEmpty();
@@ -173,7 +171,7 @@ class EmergencyPlayoutTest {
     @Test
     void zonesGoOnWhileTheUploadedAudioIsFetchedAndTheAudioPlaysOnceItIsHere() {
         harness.audio().missing(SIREN.sha256(), "audio still downloading (0 bytes so far)");
-        harness.emergency(flood(List.of(new EmergencyTarget(STATION, List.of(2))), 1, at(600)));
+        harness.emergency(flood(STATION, List.of(2), 1, at(600)));
 
         assertThat(harness.relays().isOn(2)).isTrue();
         assertThat(harness.relays().isOn(1)).as("only the zone named").isFalse();
@@ -195,7 +193,7 @@ class EmergencyPlayoutTest {
     @Test
     void audioThatNeverArrivesFailsTheAnnouncementWhenItsValidityEnds() {
         harness.audio().missing(SIREN.sha256(), "controller unreachable");
-        harness.emergency(flood(List.of(new EmergencyTarget(STATION, List.of())), 1, at(120)));
+        harness.emergency(flood(STATION, List.of(), 1, at(120)));
 
         harness.advanceTo(at(200));
 
@@ -248,9 +246,9 @@ class EmergencyPlayoutTest {
     void aStoppedOrExpiredAnnouncementDoesNotComeBackAfterARestart() {
         harness.emergency(flood());
         harness.advanceTo(at(5));
-        harness.stopEmergency(stop(List.of(STATION)));
-        harness.emergency(new Emergency("m-9", clock.instant(), "em-short", null, "bl-siren", SIREN, 10_000, 3, null,
-                at(20), 1_000, List.of(new EmergencyTarget(STATION, List.of()))));
+        harness.stopEmergency(stopFlood());
+        harness.emergency(new Emergency("m-9", clock.instant(), STATION, "em-short", null, "bl-siren", SIREN, 10_000,
+                3, null, at(20), 1_000, List.of()));
         harness.advanceTo(at(10));
 
         harness.crash(PlayoutSettings.defaults());

@@ -67,13 +67,15 @@ public final class EmergencyEvents implements EmergencyListener {
     }
 
     @Override
-    public void changed(Announcement announcement, List<StationProgress> stations, StationProgress station) {
+    public void changed(Announcement announcement, StationProgress station,
+                        java.util.function.Supplier<List<StationProgress>> stations) {
         List<EventChannel> list = watchers.get(announcement.id());
         if (list == null || list.isEmpty()) {
             return;
         }
         String event = station == null ? "announcement" : "station";
-        String data = json(station == null ? announcementView.apply(announcement, stations) : stationView.apply(station));
+        String data = json(station == null ? announcementView.apply(announcement, stations.get())
+                : stationView.apply(station));
         list.forEach(channel -> channel.send(event, null, data));
     }
 

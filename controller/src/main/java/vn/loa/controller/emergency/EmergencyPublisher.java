@@ -1,12 +1,10 @@
 package vn.loa.controller.emergency;
 
-import vn.loa.protocol.Message;
+import vn.loa.protocol.StationMessage;
 
-/** Where the emergency service hands its messages: the shared emergencies topic, or one station's commands. */
+/** Where the emergency service hands its commands: the station's {@code commands} topic, QoS 1. */
+@FunctionalInterface
 public interface EmergencyPublisher {
-    /** Publishes on {@code {root}/emergencies}, QoS 1; false when the broker link could not take it. */
-    boolean toEveryStation(Message message);
-
-    /** Publishes on one station's {@code commands} topic, QoS 1. */
-    boolean toStation(String station, Message message);
+    /** False when the broker link could not take it (the station gets it again when it reconnects). */
+    boolean publish(StationMessage command);
 }

@@ -221,12 +221,12 @@ public final class EmergencyService {
                 Announcement a = entry.announcement();
                 if (a.state() == EmergencyState.ACTIVE && progress.stage().awaitsStation()
                         && now.isBefore(a.validUntil())) {
-                    publisher.toStation(station, Messages.emergencyFor(a, List.of(progress), entry.whole(), now));
+                    publisher.publish(Messages.emergencyFor(a, progress, entry.whole(), now));
                     entry.put(progress.moveTo(StationStage.SENT, null, now));
                     LOG.info("Station {} is back online: emergency announcement {} sent to it again", station, a.id());
                     notifyChanged(entry, entry.station(station));
                 } else if (a.state() == EmergencyState.STOPPED) {
-                    publisher.toStation(station, Messages.stopFor(a, List.of(station), now));
+                    publisher.publish(Messages.stopFor(a, station, now));
                 }
             }
         });
@@ -273,11 +273,13 @@ public final class EmergencyService {
         LiveAnnouncement entry = new LiveAnnouncement(a, stations);
         entry.whole().addAll(request.wholeStations());
         live.put(a.id(), entry);
-        for (var message : Messages.emergencies(a, stations, entry.whole(), now)) {
-            if (!publisher.toEveryStation(message)) {
-                LOG.error("Emergency announcement {} could not be handed to the broker; stations get it when they "
-                        + "reconnect", a.id());
-            }
+        int refused = 0;
+        for (StationProgress station : stations) {
+            refused += publisher.publish(Messages.emergencyFor(a, station, entry.whole(), now)) ? 0 : 1;
+        }
+        if (refused > 0) {
+            LOG.error("Emergency announcement {} could not be handed to the broker for {} station(s); they get it "
+                    + "when they reconnect", a.id(), refused);
         }
         long unreachable = stations.stream().filter(s -> s.stage() == StationStage.UNREACHABLE).count();
         LOG.warn("Emergency announcement {} '{}' (risk level {}) triggered by {} for {} station(s), {} offline; "
@@ -291,7 +293,9 @@ public final class EmergencyService {
         Instant now = clock.instant();
         Announcement stopped = entry.announcement().stopped(now, actor);
         entry.announcement(stopped);
-        publisher.toEveryStation(Messages.stopFor(stopped, List.of(), now));
+        for (StationProgress station : entry.stations()) {
+            publisher.publish(Messages.stopFor(stopped, station.station(), now));
+        }
         Map<String, Long> before = entry.countByStage();
         for (StationProgress progress : entry.stations()) {
             if (progress.stage().awaitsStation()) {
@@ -401,7 +405,7 @@ public final class EmergencyService {
 
     private void notifyChanged(LiveAnnouncement entry, StationProgress station) {
         try {
-            listener.changed(entry.announcement(), entry.stations(), station);
+            listener.changed(entry.announcement(), station, entry::stations);
         } catch (RuntimeException e) {
             LOG.warn("Telling watchers of emergency announcement {} failed: {}", entry.announcement().id(), e.toString());
         }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import vn.loa.protocol.Emergency;
 import vn.loa.protocol.EmergencyStop;
-import vn.loa.protocol.EmergencyTarget;
 import vn.loa.protocol.MessageIds;
 
 /** Builds the protocol messages and audit details of announcements. */
@@ -28,26 +27,16 @@ final class Messages {
         return id.toString();
     }
 
-    /** The announcement for these stations, split in messages of at most {@link Emergency#MAX_TARGETS}. */
-    static List<Emergency> emergencies(Announcement a, List<StationProgress> stations, Set<String> whole, Instant now) {
-        List<Emergency> messages = new ArrayList<>();
-        for (int from = 0; from < stations.size(); from += Emergency.MAX_TARGETS) {
-            List<StationProgress> part = stations.subList(from, Math.min(stations.size(), from + Emergency.MAX_TARGETS));
-            messages.add(emergencyFor(a, part, whole, now));
-        }
-        return messages;
+    /** The announcement for one station: its zones, or none (every zone) when it is reached whole. */
+    static Emergency emergencyFor(Announcement a, StationProgress station, Set<String> whole, Instant now) {
+        return new Emergency(MessageIds.next(), now, station.station(), a.id(), a.title(), a.bulletinId(), a.audio(),
+                a.durationMillis(), a.repeat(), a.riskLevel(), a.validUntil(), a.warmUpMillis(),
+                whole.contains(station.station()) ? List.of() : station.zones());
     }
 
-    static Emergency emergencyFor(Announcement a, List<StationProgress> stations, Set<String> whole, Instant now) {
-        List<EmergencyTarget> targets = stations.stream().map(s -> new EmergencyTarget(s.station(),
-                whole.contains(s.station()) ? List.of() : s.zones())).toList();
-        return new Emergency(MessageIds.next(), now, a.id(), a.title(), a.bulletinId(), a.audio(), a.durationMillis(),
-                a.repeat(), a.riskLevel(), a.validUntil(), a.warmUpMillis(), targets);
-    }
-
-    static EmergencyStop stopFor(Announcement a, List<String> stations, Instant now) {
+    static EmergencyStop stopFor(Announcement a, String station, Instant now) {
         String by = a.stoppedBy() == null ? null : "stopped by " + a.stoppedBy();
-        return new EmergencyStop(MessageIds.next(), now, a.id(), stations, by);
+        return new EmergencyStop(MessageIds.next(), now, station, a.id(), by);
     }
 
     static Map<String, Object> auditDetail(Announcement a, NewAnnouncement request) {

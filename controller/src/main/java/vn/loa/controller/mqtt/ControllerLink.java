@@ -34,6 +34,7 @@ public final class ControllerLink implements AutoCloseable {
     private static final Channel[] SUBSCRIBED = {Channel.BIRTH, Channel.HEARTBEAT, Channel.STATUS, Channel.EVENTS,
         Channel.REPORTS};
     private static final long MAX_RETRY_SECONDS = 30;
+    private static final int MAX_INFLIGHT = 10_000;
 
     private final BrokerSettings settings;
     private final Topics topics;
@@ -90,16 +91,6 @@ public final class ControllerLink implements AutoCloseable {
                 command.type());
     }
 
-    /** Publishes on the shared emergencies topic, QoS 1 (every station reads it). */
-    public boolean publishToEveryStation(vn.loa.protocol.Message message) {
-        return publish(topics.emergencies(), codec.encode(message), 1, false, message.type());
-    }
-
-    /** Publishes any message on one station's commands topic, QoS 1. */
-    public boolean publishToStation(String station, vn.loa.protocol.Message message) {
-        return publish(topics.station(station, Channel.COMMANDS), codec.encode(message), 1, false, message.type());
-    }
-
     private void connect() {
         if (closed.get()) {
             return;
@@ -110,7 +101,8 @@ public final class ControllerLink implements AutoCloseable {
         options.setMaxReconnectDelay((int) TimeUnit.SECONDS.toMillis(MAX_RETRY_SECONDS));
         options.setKeepAliveInterval(settings.keepAliveSeconds());
         options.setConnectionTimeout(10);
-        options.setMaxInflight(1000);
+        // QoS 1 commands to every station at once (an emergency for a province): a wide window
+        options.setMaxInflight(MAX_INFLIGHT);
         if (settings.username() != null) {
             options.setUserName(settings.username());
         }

@@ -32,7 +32,7 @@ import vn.loa.protocol.Emergency;
 import vn.loa.protocol.EmergencyProgress;
 import vn.loa.protocol.EmergencyStage;
 import vn.loa.protocol.EmergencyStop;
-import vn.loa.protocol.Message;
+import vn.loa.protocol.StationMessage;
 import vn.loa.protocol.Receipt;
 import vn.loa.protocol.ReceiptState;
 
@@ -43,8 +43,7 @@ class EmergencyServiceTest {
     @TempDir
     Path dir;
     private final MutableClock clock = new MutableClock(T0);
-    private final List<Message> everyone = new CopyOnWriteArrayList<>();
-    private final List<String> direct = new CopyOnWriteArrayList<>();
+    private final List<StationMessage> sent = new CopyOnWriteArrayList<>();
     private final Set<String> offline = new HashSet<>();
     private final List<String> ended = new CopyOnWriteArrayList<>();
     private Database database;
@@ -58,20 +57,11 @@ class EmergencyServiceTest {
         thread = Executors.newSingleThreadScheduledExecutor();
         ApiJson json = new ApiJson(64 * 1024);
         audit = new AuditLog(database, clock, json.mapper());
-        service = new EmergencyService(database, clock, audit, new EmergencyPublisher() {
-            @Override
-            public boolean toEveryStation(Message message) {
-                return everyone.add(message);
-            }
-
-            @Override
-            public boolean toStation(String station, Message message) {
-                return direct.add(station + ":" + message.type());
-            }
-        }, station -> !offline.contains(station), thread, EmergencyService.Settings.defaults(), json.mapper(),
+        service = new EmergencyService(database, clock, audit, sent::add, station -> !offline.contains(station), thread, EmergencyService.Settings.defaults(), json.mapper(),
                 new EmergencyListener() {
                     @Override
-                    public void changed(Announcement a, List<StationProgress> stations, StationProgress station) {
+                    public void changed(Announcement a, StationProgress station,
+                                        java.util.function.Supplier<List<StationProgress>> stations) {
                     }
 
                     @Override
@@ -112,18 +102,26 @@ class EmergencyServiceTest {
                 || state == ReceiptState.FAILED ? null : T0, null, List.of(1, 2), reason);
     }
 
+    private List<String> sentTo(String type) {
+        return sent.stream().filter(m -> m.type().equals(type)).map(StationMessage::station).toList();
+    }
+
+    private Emergency emergencyTo(String station) {
+        return (Emergency) sent.stream().filter(m -> m instanceof Emergency && m.station().equals(station))
+                .findFirst().orElseThrow();
+    }
+
     @Test
-    void aTriggerIsOneMessageOnTheSharedTopicAndAnOfflineStationIsUnreachable() {
+    void aTriggerGoesStraightToEveryStationAndAnOfflineStationIsUnreachable() {
         offline.add("st-c");
 
         Announcement a = trigger("st-a", "st-b", "st-c");
 
-        assertThat(everyone).hasSize(1);
-        Emergency sent = (Emergency) everyone.get(0);
-        assertThat(sent.emergencyId()).isEqualTo(a.id());
-        assertThat(sent.targetFor("st-a").orElseThrow().zones()).as("a whole station: its own zones").isEmpty();
-        assertThat(sent.targetFor("st-b").orElseThrow().zones()).containsExactly(1, 2);
-        assertThat(sent.targetFor("st-c")).as("offline now, but its session may still get it").isPresent();
+        assertThat(sentTo("emergency")).as("offline now, but its session may still get it")
+                .containsExactly("st-a", "st-b", "st-c");
+        assertThat(emergencyTo("st-a").emergencyId()).isEqualTo(a.id());
+        assertThat(emergencyTo("st-a").zones()).as("a whole station: its own zones").isEmpty();
+        assertThat(emergencyTo("st-b").zones()).containsExactly(1, 2);
         assertThat(stage(a.id(), "st-a")).isEqualTo(StationStage.SENT);
         assertThat(stage(a.id(), "st-c")).isEqualTo(StationStage.UNREACHABLE);
         assertThat(audit.read(new AuditFilter(null, null, null, "emergency.trigger", a.id(), 0, 10))).hasSize(1);
@@ -157,20 +155,22 @@ class EmergencyServiceTest {
 
         service.progress(new EmergencyProgress("p0", clock.instant(), "st-a", a.id(), EmergencyStage.RECEIVED,
                 List.of()), clock.instant());
+        sent.clear();
         offline.remove("st-b");
         service.stationOnline("st-b");
         service.stationOnline("st-a");
 
-        await().until(() -> direct.size() == 1);
+        await().until(() -> sent.size() == 1);
         service.get(a.id()); // runs after both reconnects on the emergency thread
-        assertThat(direct).as("st-a confirmed it already").containsExactly("st-b:emergency");
+        assertThat(sentTo("emergency")).as("st-a confirmed it already").containsExactly("st-b");
         assertThat(stage(a.id(), "st-b")).isEqualTo(StationStage.SENT);
 
         clock.advance(Duration.ofMinutes(31));
         await().until(() -> stage(a.id(), "st-c") == StationStage.MISSED);
         assertThat(service.get(a.id()).stations().get(2).reason()).contains("validity");
         service.stationOnline("st-c");
-        assertThat(direct).as("too late to send").hasSize(1);
+        service.get(a.id());
+        assertThat(sent).as("too late to send").hasSize(1);
     }
 
     @Test
@@ -182,8 +182,9 @@ class EmergencyServiceTest {
         service.stop(a.id(), "operator");
         service.receipt(receipt(a.id(), "st-a", ReceiptState.PARTLY_PLAYED, "stopped"), clock.instant());
 
-        assertThat(everyone).hasSize(2);
-        assertThat(((EmergencyStop) everyone.get(1)).emergencyId()).isEqualTo(a.id());
+        assertThat(sentTo("emergency-stop")).as("once, to every station").containsExactly("st-a", "st-b");
+        assertThat(sent.stream().filter(m -> m instanceof EmergencyStop).map(m -> ((EmergencyStop) m).emergencyId()))
+                .containsOnly(a.id());
         await().until(() -> ended.contains(a.id()));
         assertThat(stage(a.id(), "st-a")).isEqualTo(StationStage.STOPPED);
         assertThat(stage(a.id(), "st-b")).isEqualTo(StationStage.MISSED);
@@ -204,7 +205,7 @@ class EmergencyServiceTest {
     }
 
     @Test
-    void aLargeAnnouncementIsSplitIntoMessagesTheStationsAccept() {
+    void aLargeAnnouncementIsOneSmallMessagePerStation() {
         List<String> stations = new ArrayList<>();
         for (int i = 0; i < 2500; i++) {
             stations.add(String.format("st-%04d", i));
@@ -212,9 +213,7 @@ class EmergencyServiceTest {
 
         trigger(stations.toArray(String[]::new));
 
-        assertThat(everyone).hasSize(2);
-        assertThat(((Emergency) everyone.get(0)).targets()).hasSize(Emergency.MAX_TARGETS);
-        assertThat(((Emergency) everyone.get(1)).targets()).hasSize(500);
+        assertThat(sentTo("emergency")).hasSize(2500).doesNotHaveDuplicates();
     }
 
     @Test

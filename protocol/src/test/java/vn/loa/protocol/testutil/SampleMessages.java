@@ -12,7 +12,6 @@ import vn.loa.protocol.Emergency;
 import vn.loa.protocol.EmergencyProgress;
 import vn.loa.protocol.EmergencyStage;
 import vn.loa.protocol.EmergencyStop;
-import vn.loa.protocol.EmergencyTarget;
 import vn.loa.protocol.Heartbeat;
 import vn.loa.protocol.Message;
 import vn.loa.protocol.NowPlaying;
@@ -107,17 +106,16 @@ public final class SampleMessages {
         return new AudioRef("/audio/" + SIREN_SHA256, SIREN_SHA256, 1_920_044L, "wav");
     }
 
-    /** A flood warning for two stations, one of them on its zone 2 only, valid 30 minutes. */
+    /** A flood warning for one station's every zone, valid 30 minutes. */
     public static Emergency emergency() {
-        return new Emergency("6a1f3c5e-8b2d-4e79-a0c4-d1e2f3a4b5c6", TS, "em-lu-tan-lap-2611", "Cảnh báo lũ khẩn cấp",
-                "bl-std-lu-quet", new AudioRef("/audio/" + SIREN_SHA256, SIREN_SHA256, 1_920_044L, "wav"), 20_000L,
-                3, 4, TS.plus(Duration.ofMinutes(30)), 1_000L,
-                List.of(new EmergencyTarget(STATION, List.of()), new EmergencyTarget("tan-lap-02", List.of(2))));
+        return new Emergency("6a1f3c5e-8b2d-4e79-a0c4-d1e2f3a4b5c6", TS, STATION, "em-lu-tan-lap-2611",
+                "Cảnh báo lũ khẩn cấp", "bl-std-lu-quet", siren(), 20_000L, 3, 4, TS.plus(Duration.ofMinutes(30)),
+                1_000L, List.of());
     }
 
     public static EmergencyStop emergencyStop() {
-        return new EmergencyStop("7b2e4d6f-9c3a-4f80-b1d5-e2f3a4b5c6d7", TS.plusSeconds(95), "em-lu-tan-lap-2611",
-                List.of(), "stopped by nguyen.van.a");
+        return new EmergencyStop("7b2e4d6f-9c3a-4f80-b1d5-e2f3a4b5c6d7", TS.plusSeconds(95), STATION,
+                "em-lu-tan-lap-2611", "stopped by nguyen.van.a");
     }
 
     public static EmergencyProgress emergencyZonesOn() {
