@@ -92,6 +92,7 @@ public final class StationAgent implements AutoCloseable {
     private final InboundQueue inbound;
     private final String commandsTopic;
     private final String controllerStatusTopic;
+    private final String emergenciesTopic;
     private ScheduledFuture<?> heartbeats; // agent thread
     private boolean closed; // guarded by this
 
@@ -105,6 +106,7 @@ public final class StationAgent implements AutoCloseable {
         Topics topics = config.mqtt().topics();
         this.commandsTopic = topics.station(station, Channel.COMMANDS);
         this.controllerStatusTopic = topics.controllerStatus();
+        this.emergenciesTopic = topics.emergencies();
         MessageCodec codec = new MessageCodec();
         MessageCodec commandCodec = new MessageCodec(COMMAND_MAX_PAYLOAD_BYTES);
         Instant startedAt = clock.instant();
@@ -125,14 +127,16 @@ public final class StationAgent implements AutoCloseable {
         Set<Integer> channels = config.zones().stream().map(Zone::channel).collect(Collectors.toSet());
         this.playout = new Playout(new PlayoutParts(station, config.playout(), channels, clock,
                 new ExecutorTaskScheduler(threads.playout), relays, player, audio, new PlanStore(database, commandCodec),
-                new PlayoutJournal(database, outboxStore), outbox::wake, reporter::publishPlanAck, startedAt));
+                new PlayoutJournal(database, outboxStore), outbox::wake, reporter::publishPlanAck, startedAt,
+                reporter::publishEmergencyProgress));
         PlayoutWatchdog watchdog = new PlayoutWatchdog(station, relays, playout::actionExpectedBy, clock,
                 PlayoutWatchdog.DEFAULT_GRACE, this::reportEvent);
         threads.agent.scheduleWithFixedDelay(watchdog::check, 1, 1, TimeUnit.SECONDS);
         this.controllerWatch = new ControllerWatch(station, codec, reporter::publishBirth,
                 new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL));
         this.commands = new CommandInbox(station, commandCodec, new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL),
-                playout::offer, ack -> outbox.acknowledged(ack.receiptIds()));
+                playout::offer, ack -> outbox.acknowledged(ack.receiptIds()), playout::emergency,
+                playout::stopEmergency);
         this.inbound = new InboundQueue(station, threads.agent, INBOUND_CAPACITY,
                 new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL));
         this.supervisor = new LinkSupervisor(station, config.mqtt().uri(), link, threads.agent,
@@ -255,6 +259,7 @@ public final class StationAgent implements AutoCloseable {
     /** After every successful connect, on the agent thread. */
     private void announce() {
         subscribe(commandsTopic);
+        subscribe(emergenciesTopic);
         subscribe(controllerStatusTopic);
         reporter.publishStatus(Presence.ONLINE);
         reporter.publishBirth();
@@ -313,6 +318,8 @@ public final class StationAgent implements AutoCloseable {
                 inbound.offer("controller status", () -> controllerWatch.accept(payload));
             } else if (commandsTopic.equals(topic)) {
                 inbound.offer("command", () -> commands.accept(payload));
+            } else if (emergenciesTopic.equals(topic)) {
+                inbound.offer("emergency", () -> commands.accept(payload));
             } else {
                 log.debug("station {} ignores a message on {}", config.station(), topic);
             }

@@ -15,6 +15,7 @@ import vn.loa.agent.link.LinkException;
 import vn.loa.protocol.Birth;
 import vn.loa.protocol.Channel;
 import vn.loa.protocol.MessageCodec;
+import vn.loa.protocol.EmergencyProgress;
 import vn.loa.protocol.MessageIds;
 import vn.loa.protocol.PlanAck;
 import vn.loa.protocol.Presence;
@@ -108,6 +109,16 @@ final class StationReporter {
         }
         publish(new StationEvent(MessageIds.next(), clock.instant(), config.station(), kind, severity, detail),
                 QOS_AT_LEAST_ONCE, false);
+    }
+
+    /** Live emergency progress (QoS 1); skipped while disconnected (the receipts that follow are the proof). */
+    void publishEmergencyProgress(EmergencyProgress progress) {
+        if (link.isConnected()) {
+            publish(progress, QOS_AT_LEAST_ONCE, false);
+        } else {
+            log.info("station {} could not report emergency {} {} (no link to the broker)", config.station(),
+                    progress.emergencyId(), progress.stage());
+        }
     }
 
     /** Publishes a heartbeat if the link is up; skipped otherwise (the controller sees the gap). */

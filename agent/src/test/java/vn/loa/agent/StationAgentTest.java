@@ -18,7 +18,13 @@ import vn.loa.agent.testutil.FakeBrokerLink;
 import vn.loa.agent.testutil.FakeBrokerLink.Published;
 import vn.loa.agent.testutil.FakeSystemProbe;
 import vn.loa.agent.testutil.MutableClock;
+import vn.loa.protocol.AudioRef;
 import vn.loa.protocol.Birth;
+import vn.loa.protocol.Emergency;
+import vn.loa.protocol.EmergencyProgress;
+import vn.loa.protocol.EmergencyStage;
+import vn.loa.protocol.EmergencyStop;
+import vn.loa.protocol.EmergencyTarget;
 import vn.loa.protocol.ControllerStatus;
 import vn.loa.protocol.Heartbeat;
 import vn.loa.protocol.MessageCodec;
@@ -96,6 +102,7 @@ class StationAgentTest {
 
         assertThat(link.subscriptions()).containsExactly(
                 new FakeBrokerLink.Subscription(COMMANDS, 1, 1),
+                new FakeBrokerLink.Subscription(TOPICS.emergencies(), 1, 1),
                 new FakeBrokerLink.Subscription(TOPICS.controllerStatus(), 1, 1));
         Published online = statuses(Presence.ONLINE).get(0);
         assertThat(online.topic()).isEqualTo(STATUS);
@@ -133,7 +140,7 @@ class StationAgentTest {
         assertThat(statuses(Presence.ONLINE)).hasSize(2);
         assertThat(link.subscriptions()).filteredOn(s -> s.connectNumber() == 2)
                 .extracting(FakeBrokerLink.Subscription::filter)
-                .containsExactly(COMMANDS, TOPICS.controllerStatus());
+                .containsExactly(COMMANDS, TOPICS.emergencies(), TOPICS.controllerStatus());
         assertThat(births().get(0).id()).isNotEqualTo(births().get(1).id());
         List<LastWill> wills = link.wills();
         assertThat(new String(wills.get(0).payload(), StandardCharsets.UTF_8))
@@ -287,6 +294,35 @@ class StationAgentTest {
         await().atMost(WAIT).until(() -> births().size() == 2);
         assertThat(planAcks()).hasSize(1);
         assertThat(agent.planVersion()).isZero();
+    }
+
+    @Test
+    void anEmergencyOnTheSharedTopicSwitchesTheZonesOnAndIsConfirmedAndAStopOnTheCommandsTopicEndsIt() {
+        start(3600);
+        await().atMost(WAIT).until(() -> births().size() == 1);
+        AudioRef siren = new AudioRef("/audio/" + "a".repeat(64), "a".repeat(64), 1000, "wav");
+
+        link.deliver(TOPICS.emergencies(), codec.encode(new Emergency("m1", clock.instant(), "em-storm", "Bão số 9",
+                "bl-siren", siren, 10_000, 3, 5, clock.instant().plus(Duration.ofMinutes(30)), 1_000,
+                List.of(new EmergencyTarget("other-01", List.of()), new EmergencyTarget("demo-01", List.of(2))))));
+
+        await().atMost(WAIT).until(() -> progress().size() == 2);
+        assertThat(progress()).extracting(EmergencyProgress::stage)
+                .containsExactly(EmergencyStage.RECEIVED, EmergencyStage.ZONES_ON);
+        assertThat(progress().get(1).zonesOn()).containsExactly(2);
+        assertThat(link.published(m -> m instanceof EmergencyProgress).get(1).topic())
+                .isEqualTo("loa/v1/stations/demo-01/reports");
+        assertThat(agent.relays().state()).contains(new RelayChannelState(2, true), new RelayChannelState(1, false));
+
+        link.deliver(COMMANDS, codec.encode(new EmergencyStop("s1", clock.instant(), "em-storm", List.of("demo-01"),
+                null)));
+
+        await().atMost(WAIT).until(() -> agent.relays().state().contains(new RelayChannelState(2, false)));
+    }
+
+    private List<EmergencyProgress> progress() {
+        return link.published(m -> m instanceof EmergencyProgress).stream()
+                .map(p -> (EmergencyProgress) p.message()).toList();
     }
 
     private List<PlanAck> planAcks() {

@@ -35,9 +35,10 @@ final class Lineup {
 
     /** The broadcasts of the plan still to begin (or to resume), by due instant. */
     static List<Candidate> of(Plan plan, Map<String, PlayoutRecord> records, Map<String, Resume> resumes, Run active,
-                              Duration lateTolerance) {
-        List<Candidate> lineup = new ArrayList<>();
+                              Duration lateTolerance, Duration warmUp, List<Candidate> emergencies) {
+        List<Candidate> lineup = new ArrayList<>(emergencies);
         if (plan == null) {
+            lineup.sort(Comparator.comparing(Candidate::due));
             return lineup;
         }
         Set<String> seen = new HashSet<>();
@@ -51,12 +52,15 @@ final class Lineup {
                 continue;
             }
             if (resume == null) {
-                lineup.add(new Candidate(broadcast, broadcast.start(), broadcast.start().plus(lateTolerance), null));
+                lineup.add(new Candidate(broadcast, broadcast.start(), broadcast.start().plus(lateTolerance), null,
+                        warmUp, false));
             } else if (resume.seek()) {
                 Instant first = resume.record().actualStart();
-                lineup.add(new Candidate(broadcast, first, first.plusMillis(broadcast.durationMillis()), resume));
+                lineup.add(new Candidate(broadcast, first, first.plusMillis(broadcast.durationMillis()), resume,
+                        warmUp, false));
             } else {
-                lineup.add(new Candidate(broadcast, broadcast.start(), broadcast.start().plus(lateTolerance), resume));
+                lineup.add(new Candidate(broadcast, broadcast.start(), broadcast.start().plus(lateTolerance), resume,
+                        warmUp, false));
             }
         }
         lineup.sort(Comparator.comparing(Candidate::due));
@@ -84,9 +88,10 @@ final class Lineup {
     }
 
     /** The next instant after {@code now} that matters: a warm-up, a start, a deadline, zones warm, a hold's end. */
-    static Instant nextWake(List<Candidate> lineup, ZoneSwitcher zones, Duration warmUp, Instant now) {
+    static Instant nextWake(List<Candidate> lineup, ZoneSwitcher zones, Instant now) {
         Instant next = zones.nextHoldEnd(now);
         for (Candidate candidate : lineup) {
+            Duration warmUp = candidate.warmUp();
             Instant warm = candidate.due().minus(warmUp);
             next = sooner(next, warm, now);
             next = sooner(next, candidate.due(), now);

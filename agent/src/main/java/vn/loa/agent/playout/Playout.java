@@ -20,6 +20,9 @@ import vn.loa.agent.player.PlaybackResult;
 import vn.loa.agent.store.PlayoutRecord;
 import vn.loa.agent.store.StoreException;
 import vn.loa.agent.timing.TaskScheduler;
+import vn.loa.protocol.Emergency;
+import vn.loa.protocol.EmergencyIds;
+import vn.loa.protocol.EmergencyStop;
 import vn.loa.protocol.Plan;
 import vn.loa.protocol.PlannedBroadcast;
 import vn.loa.protocol.ReceiptState;
@@ -47,6 +50,11 @@ import vn.loa.protocol.ReceiptState;
  * seek (reported {@code partly-played}, as a part was lost), or else again from the beginning while
  * that is within the late tolerance (reported {@code finished} with a reason), and otherwise skips it.
  *
+ * <p>Emergency announcements ({@link Emergencies}) join the lineup as broadcasts of class emergency:
+ * what plays is cut at once (partly played), their zones go on at once, before the audio is here,
+ * and the audio plays every repetition after the announcement's warm-up; a stop ends it at once,
+ * zones off without a hold, and the plan takes over again.
+ *
  * <p>Thread: everything runs on the playout's own thread; the public methods hand work to it.
  */
 public final class Playout {
@@ -64,6 +72,7 @@ public final class Playout {
     private final ZoneSwitcher zones;
     private final PlayoutLedger ledger;
     private final WakeTimer timer;
+    private final Emergencies emergencies;
     private volatile long heldVersion;
     /** By when the playout thread must act again while zones are on; read by the {@link PlayoutWatchdog}. */
     private volatile Instant actionExpectedBy;
@@ -88,6 +97,7 @@ public final class Playout {
         this.zones = new ZoneSwitcher(station, parts.relays(), parts.channels());
         this.ledger = new PlayoutLedger(station, parts.journal(), clock, parts.receiptsWritten());
         this.timer = new WakeTimer(thread, clock, this::evaluate);
+        this.emergencies = new Emergencies(station, parts.channels(), clock, parts.emergencyProgress());
         this.plan = parts.plans().load().orElse(null);
         this.heldVersion = plan == null ? 0 : plan.version();
     }
@@ -100,6 +110,16 @@ public final class Playout {
     /** A plan from the controller (any thread). Answered with the version held, whether it was newer or not. */
     public void offer(Plan offered) {
         thread.execute(() -> accept(offered));
+    }
+
+    /** An emergency announcement (any thread); acted on only if it names this station. */
+    public void emergency(Emergency emergency) {
+        thread.execute(() -> acceptEmergency(emergency));
+    }
+
+    /** Stops an emergency announcement (any thread); acted on only if it concerns this station. */
+    public void stopEmergency(EmergencyStop stop) {
+        thread.execute(() -> stop(stop));
     }
 
     /** A file became playable (any thread). */
@@ -198,17 +218,21 @@ public final class Playout {
             return;
         }
         Instant now = clock.instant();
-        List<Candidate> lineup = expire(Lineup.of(plan, ledger.records(), resumes, active, tolerance), now);
+        String activeId = active == null ? null : active.id();
+        List<Candidate> lineup = expire(Lineup.of(plan, ledger.records(), resumes, active, tolerance, warmUp,
+                emergencies.candidates(ledger.records(), activeId)), now);
         zones.apply(wantedZones(lineup, now), now);
+        emergencies.reportZonesOn(zones, activeId);
         Candidate next = ready(lineup, now);
         if (next != null) {
             begin(next);
             lineup.remove(next);
             now = clock.instant();
             zones.apply(wantedZones(lineup, now), now);
+            emergencies.reportZonesOn(zones, active.id());
         }
         publishNeeds(lineup);
-        Instant wake = Lineup.nextWake(lineup, zones, warmUp, now);
+        Instant wake = Lineup.nextWake(lineup, zones, now);
         timer.arm(wake);
         Instant end = active == null ? null : active.expectedEnd();
         actionExpectedBy = wake == null ? end : end == null || wake.isBefore(end) ? wake : end;
@@ -227,7 +251,7 @@ public final class Playout {
             boolean noZones = zones.known(candidate.broadcast().zones()).isEmpty();
             boolean tooLate = now.isAfter(candidate.deadline()) || due && Lineup.mayBegin(candidate, active)
                     && playable(candidate).isPresent()
-                    && zones.readyAt(candidate.broadcast().zones(), warmUp, now).isAfter(candidate.deadline());
+                    && zones.readyAt(candidate.broadcast().zones(), candidate.warmUp(), now).isAfter(candidate.deadline());
             if (due && noZones || tooLate) {
                 expireOne(candidate, noZones);
             } else {
@@ -260,9 +284,13 @@ public final class Playout {
         log.warn("station {} broadcast {} (bulletin {}, planned {}) {}: {}", station, candidate.id(),
                 broadcast.bulletinId(), broadcast.start(), PlayoutLedger.wire(state), reason);
         ledger.ended(broadcast, state, null, null, List.of(), reason);
+        emergencies.done(candidate.id());
     }
 
     private String missedReason(Candidate candidate) {
+        if (candidate.immediate()) {
+            return "could not begin before the announcement's validity ended at " + candidate.deadline();
+        }
         Run blocker = blockedBy.get(candidate.id());
         if (blocker != null) {
             return "overlapped by " + blocker.broadcast().bulletinClass().wireName() + " broadcast " + blocker.id()
@@ -284,8 +312,8 @@ public final class Playout {
             wanted.addAll(zones.known(active.broadcast().zones()));
         }
         for (Candidate candidate : lineup) {
-            if (!now.isBefore(candidate.due().minus(warmUp)) && Lineup.mayWarmUp(candidate, active)
-                    && playable(candidate).isPresent()) {
+            if (!now.isBefore(candidate.due().minus(candidate.warmUp())) && Lineup.mayWarmUp(candidate, active)
+                    && (candidate.immediate() || playable(candidate).isPresent())) {
                 wanted.addAll(zones.known(candidate.broadcast().zones()));
             }
         }
@@ -304,7 +332,7 @@ public final class Playout {
                 blockedBy.putIfAbsent(candidate.id(), active);
                 continue;
             }
-            if (zones.readyAt(candidate.broadcast().zones(), warmUp, now).isAfter(now)) {
+            if (zones.readyAt(candidate.broadcast().zones(), candidate.warmUp(), now).isAfter(now)) {
                 continue;
             }
             if (best == null || Lineup.goesBefore(candidate, best)) {
@@ -325,15 +353,14 @@ public final class Playout {
             offset = offset.isNegative() ? Duration.ZERO : offset.compareTo(duration) > 0 ? duration : offset;
         }
         List<Integer> on = zones.onAmong(broadcast.zones());
-        PlayRequest request = new PlayRequest(broadcast.broadcastId(), broadcast.bulletinId(), broadcast.title(), file,
-                duration, offset);
+        Optional<EmergencyOrder> order = emergencies.byBroadcast(broadcast.broadcastId());
+        Duration playLength = order.map(EmergencyOrder::playLength).orElse(duration);
         Run previous = active;
         Instant actualStart = clock.instant();
-        CompletableFuture<PlaybackResult> playback = parts.player().play(request);
-        Run run = new Run(broadcast, actualStart, on, offset, candidate.resume());
-        active = run;
+        Run run = new Run(broadcast, actualStart, on, offset, candidate.resume(), file, playLength,
+                order.map(EmergencyOrder::plays).orElse(1));
+        play(run);
         zones.releaseHolds();
-        playback.whenComplete((result, failure) -> thread.execute(() -> ended(run, result, failure)));
         if (previous != null) {
             ledger.ended(previous.broadcast(), ReceiptState.PARTLY_PLAYED, previous.reportedStart(), actualStart,
                     previous.zonesOn(), "interrupted by " + broadcast.bulletinClass().wireName() + " broadcast "
@@ -350,9 +377,24 @@ public final class Playout {
                 offset.isZero() ? "" : ", " + offset.toSeconds() + " s into its audio");
     }
 
+    /** Starts (or repeats) a run's audio; it becomes the active one. */
+    private void play(Run run) {
+        PlannedBroadcast broadcast = run.broadcast();
+        Duration length = run.playLength();
+        Duration offset = run.offset().compareTo(length) > 0 ? length : run.offset();
+        CompletableFuture<PlaybackResult> playback = parts.player().play(new PlayRequest(broadcast.broadcastId(),
+                broadcast.bulletinId(), broadcast.title(), run.file(), length, offset));
+        active = run;
+        playback.whenComplete((result, failure) -> thread.execute(() -> ended(run, result, failure)));
+    }
+
     private void ended(Run run, PlaybackResult result, Throwable failure) {
         if (closing || active != run) {
             return; // interrupted, cancelled or shutting down: already reported (or left to the restart)
+        }
+        if (failure == null && result.outcome() == PlaybackResult.Outcome.COMPLETED && run.playsLeft() > 1) {
+            play(run.nextPlay());
+            return;
         }
         active = null;
         Instant end = result != null ? result.endedAt() : clock.instant();
@@ -374,8 +416,63 @@ public final class Playout {
             reason = "played again from the beginning after an agent restart";
         }
         ledger.ended(run.broadcast(), state, run.reportedStart(), end, run.zonesOn(), reason);
+        emergencies.done(run.id());
         zones.hold(run.zonesOn(), end.plus(hold));
         evaluate();
+    }
+
+    private void acceptEmergency(Emergency emergency) {
+        if (closing) {
+            return;
+        }
+        Emergencies.Arrival arrival = emergencies.arrived(emergency,
+                ledger.records().containsKey(emergency.broadcastId()));
+        if (arrival instanceof Emergencies.Ignored ignored) {
+            log.debug("station {} ignores emergency announcement {}: {}", station, emergency.emergencyId(),
+                    ignored.why());
+            return;
+        }
+        if (arrival instanceof Emergencies.TooLate late) {
+            log.warn("station {} missed emergency announcement {}: {}", station, emergency.emergencyId(), late.reason());
+            ledger.ended(late.broadcast(), ReceiptState.MISSED, null, null, List.of(), late.reason());
+            return;
+        }
+        EmergencyOrder order = ((Emergencies.Accepted) arrival).order();
+        log.info("station {} received emergency announcement {} ({}, risk level {}, {} play(s), valid until {})",
+                station, order.emergencyId(), order.emergency().title(), order.emergency().riskLevel(), order.plays(),
+                order.emergency().validUntil());
+        if (active != null && Lineup.mayBegin(order.candidate(), active)) {
+            cut(active, "interrupted by emergency announcement " + order.emergencyId());
+        }
+        evaluate();
+    }
+
+    private void stop(EmergencyStop stop) {
+        if (closing || !stop.concerns(station)) {
+            return;
+        }
+        Optional<EmergencyOrder> order = emergencies.stop(stop);
+        String reason = "stopped" + (stop.reason() == null ? "" : ": " + stop.reason());
+        String broadcastId = EmergencyIds.broadcastId(stop.emergencyId());
+        if (active != null && active.id().equals(broadcastId)) {
+            cut(active, reason);
+        } else if (order.isPresent() && !ledger.records().containsKey(broadcastId)) {
+            ledger.ended(order.get().broadcast(), ReceiptState.MISSED, null, null, List.of(),
+                    reason + " before its audio began");
+        }
+        if (order.isPresent()) {
+            log.info("station {} stopped emergency announcement {}", station, stop.emergencyId());
+        }
+        evaluate();
+    }
+
+    /** Ends the run playing now, partly played; its zones go off unless something else wants them. */
+    private void cut(Run run, String reason) {
+        active = null;
+        parts.player().stop();
+        ledger.ended(run.broadcast(), ReceiptState.PARTLY_PLAYED, run.reportedStart(), clock.instant(), run.zonesOn(),
+                reason);
+        emergencies.done(run.id());
     }
 
     private void publishNeeds(List<Candidate> lineup) {
@@ -408,6 +505,10 @@ public final class Playout {
     }
 
     private PlannedBroadcast find(String broadcastId) {
+        Optional<EmergencyOrder> order = emergencies.byBroadcast(broadcastId);
+        if (order.isPresent()) {
+            return order.get().broadcast();
+        }
         return plan == null ? null : plan.broadcast(broadcastId).orElse(null);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import vn.loa.agent.audio.AudioSource;
 import vn.loa.agent.config.PlayoutSettings;
@@ -12,6 +13,7 @@ import vn.loa.agent.relay.RelayBoard;
 import vn.loa.agent.store.PlanStore;
 import vn.loa.agent.store.PlayoutJournal;
 import vn.loa.agent.timing.TaskScheduler;
+import vn.loa.protocol.EmergencyProgress;
 
 /**
  * What a {@link Playout} works with, built by the composition root (or a test).
@@ -21,11 +23,12 @@ import vn.loa.agent.timing.TaskScheduler;
  * @param receiptsWritten  told after receipts were added to the outbox (wakes the sender); must return at once
  * @param planAcks         told the plan version now held, after every plan received; must return at once
  * @param agentStartedAt   when this run of the agent began (to word the reason of a missed broadcast)
+ * @param emergencyProgress told each live emergency progress message to publish; must return at once
  */
 public record PlayoutParts(String station, PlayoutSettings settings, Set<Integer> channels, Clock clock,
                            TaskScheduler thread, RelayBoard relays, Player player, AudioSource audio, PlanStore plans,
                            PlayoutJournal journal, Runnable receiptsWritten, LongConsumer planAcks,
-                           Instant agentStartedAt) {
+                           Instant agentStartedAt, Consumer<EmergencyProgress> emergencyProgress) {
     public PlayoutParts {
         Objects.requireNonNull(station, "station");
         Objects.requireNonNull(settings, "settings");
@@ -40,5 +43,15 @@ public record PlayoutParts(String station, PlayoutSettings settings, Set<Integer
         Objects.requireNonNull(receiptsWritten, "receiptsWritten");
         Objects.requireNonNull(planAcks, "planAcks");
         Objects.requireNonNull(agentStartedAt, "agentStartedAt");
+        Objects.requireNonNull(emergencyProgress, "emergencyProgress");
+    }
+
+    /** Parts of a station whose emergency progress goes nowhere (tests of scheduled playout). */
+    public PlayoutParts(String station, PlayoutSettings settings, Set<Integer> channels, Clock clock,
+                        TaskScheduler thread, RelayBoard relays, Player player, AudioSource audio, PlanStore plans,
+                        PlayoutJournal journal, Runnable receiptsWritten, LongConsumer planAcks,
+                        Instant agentStartedAt) {
+        this(station, settings, channels, clock, thread, relays, player, audio, plans, journal, receiptsWritten,
+                planAcks, agentStartedAt, progress -> { });
     }
 }

@@ -20,6 +20,9 @@ import vn.loa.agent.store.PlanStore;
 import vn.loa.agent.store.PlayoutJournal;
 import vn.loa.agent.timing.TaskScheduler;
 import vn.loa.protocol.Decoded;
+import vn.loa.protocol.Emergency;
+import vn.loa.protocol.EmergencyProgress;
+import vn.loa.protocol.EmergencyStop;
 import vn.loa.protocol.Message;
 import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.Plan;
@@ -42,6 +45,7 @@ public final class PlayoutHarness implements AutoCloseable {
     private final RecordingRelayBoard relays;
     private final FakeAudioSource audio = new FakeAudioSource();
     private final List<Long> acks = new ArrayList<>();
+    private final List<EmergencyProgress> progress = new ArrayList<>();
     private final Function<TaskScheduler, Player> players;
     private ManualScheduler scheduler;
     private Player player;
@@ -72,7 +76,7 @@ public final class PlayoutHarness implements AutoCloseable {
         relays.allOff();
         playout = new Playout(new PlayoutParts(STATION, settings, channels, clock, scheduler, relays, player, audio,
                 new PlanStore(database, CODEC), new PlayoutJournal(database, outbox), () -> receiptWakes++,
-                acks::add, clock.instant()));
+                acks::add, clock.instant(), progress::add));
         playout.start();
         scheduler.runDue();
         return this;
@@ -95,6 +99,21 @@ public final class PlayoutHarness implements AutoCloseable {
     public void offer(Plan plan) {
         playout.offer(plan);
         scheduler.runDue();
+    }
+
+    public void emergency(Emergency emergency) {
+        playout.emergency(emergency);
+        scheduler.runDue();
+    }
+
+    public void stopEmergency(EmergencyStop stop) {
+        playout.stopEmergency(stop);
+        scheduler.runDue();
+    }
+
+    /** The emergency progress messages the playout emitted, oldest first. */
+    public List<EmergencyProgress> progress() {
+        return List.copyOf(progress);
     }
 
     public void advanceTo(Instant instant) {
