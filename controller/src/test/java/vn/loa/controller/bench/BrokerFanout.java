@@ -44,14 +44,14 @@ public final class BrokerFanout {
     /** Measures on a running broker with fresh clients of the given group. */
     public static Latencies measure(EventLoopGroup group, InetSocketAddress broker, int receivers, int rounds)
             throws InterruptedException, TimeoutException, ExecutionException {
-        FanoutProbe probe = new FanoutProbe("bench/fanout", receivers, WARM_UP_ROUNDS + rounds);
-        FleetConnector connector = new FleetConnector(group, broker, 64);
-        List<FleetMqttClient> clients = connector.connect(receivers, i -> new FleetConnector.Member(
-                FleetClientOptions.of("fanout-" + i), (topic, payload, nanos) -> probe.received(payload, nanos),
-                List.of(probe.topic())), Duration.ofSeconds(60));
-        FleetMqttClient publisher = connector.connect(1, i -> new FleetConnector.Member(
-                FleetClientOptions.of("fanout-publisher"), (topic, payload, nanos) -> { }, List.of()),
-                Duration.ofSeconds(10)).get(0);
+        FanoutProbe probe = new FanoutProbe("bench/fanout", receivers, WARM_UP_ROUNDS + rounds,
+                FanoutProbe.HEADER_BYTES);
+        List<FleetMqttClient> clients = FleetConnector.startAll(receivers, 64,
+                i -> FleetConnector.connectAndSubscribe(FleetMqttClient.connect(group, broker,
+                        FleetClientOptions.of("fanout-" + i), (topic, payload, nanos) -> probe.received(payload, nanos)),
+                        List.of(probe.topic())), Duration.ofSeconds(60));
+        FleetMqttClient publisher = FleetMqttClient.connect(group, broker, FleetClientOptions.of("fanout-publisher"),
+                (topic, payload, nanos) -> { }).get(10, TimeUnit.SECONDS);
         try {
             return probe.run(publisher, WARM_UP_ROUNDS, GAP, ROUND_TIMEOUT);
         } finally {

@@ -17,20 +17,27 @@ import java.util.concurrent.locks.LockSupport;
  * publish → receipt of every delivery is kept. Receivers call from their event loops.
  */
 public final class FanoutProbe {
-    private static final int PAYLOAD_BYTES = Integer.BYTES + Long.BYTES;
+    /** The round number and the send instant. */
+    public static final int HEADER_BYTES = Integer.BYTES + Long.BYTES;
 
     private final String topic;
     private final int receivers;
     private final int rounds;
+    private final int payloadBytes;
     private final AtomicLongArray nanos;
     private final AtomicInteger[] counts;
     private final CountDownLatch[] done;
     private final AtomicInteger strays = new AtomicInteger();
 
-    public FanoutProbe(String topic, int receivers, int rounds) {
+    /** @param payloadBytes the size of each message: the header, padded (to match another message's size) */
+    public FanoutProbe(String topic, int receivers, int rounds, int payloadBytes) {
+        if (payloadBytes < HEADER_BYTES) {
+            throw new IllegalArgumentException("a probe message has at least " + HEADER_BYTES + " bytes");
+        }
         this.topic = topic;
         this.receivers = receivers;
         this.rounds = rounds;
+        this.payloadBytes = payloadBytes;
         this.nanos = new AtomicLongArray(receivers * rounds);
         this.counts = new AtomicInteger[rounds];
         this.done = new CountDownLatch[rounds];
@@ -46,7 +53,7 @@ public final class FanoutProbe {
 
     /** One receiver got the probe message. */
     public void received(byte[] payload, long receivedNanos) {
-        if (payload.length != PAYLOAD_BYTES) {
+        if (payload.length != payloadBytes) {
             strays.incrementAndGet();
             return;
         }
@@ -76,7 +83,7 @@ public final class FanoutProbe {
             throw new IllegalArgumentException("warm-up " + warmUp + " leaves no measured round of " + rounds);
         }
         for (int round = 0; round < rounds; round++) {
-            byte[] payload = ByteBuffer.allocate(PAYLOAD_BYTES).putInt(round).putLong(System.nanoTime()).array();
+            byte[] payload = ByteBuffer.allocate(payloadBytes).putInt(round).putLong(System.nanoTime()).array();
             publisher.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false);
             if (!done[round].await(roundTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new TimeoutException("fan-out round " + round + ": " + (receivers - done[round].getCount())
