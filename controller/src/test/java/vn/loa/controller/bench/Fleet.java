@@ -67,6 +67,11 @@ public final class Fleet implements AutoCloseable {
         return stations.size();
     }
 
+    /** The fleet's event loops. */
+    EventLoopGroup group() {
+        return group;
+    }
+
     /** A client on the fleet's group, e.g. the publisher of the fan-out probe. */
     public CompletableFuture<FleetMqttClient> client(InetSocketAddress broker, FleetClientOptions options) {
         return FleetMqttClient.connect(group, broker, options, (topic, payload, nanos) -> { });
