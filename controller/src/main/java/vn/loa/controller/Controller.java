@@ -13,6 +13,20 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiJson;
+import vn.loa.controller.api.AuditRoutes;
+import vn.loa.controller.api.CapRoutes;
+import vn.loa.controller.cap.CapDecider;
+import vn.loa.controller.cap.CapSettings;
+import vn.loa.controller.emergency.CapIntake;
+import vn.loa.controller.api.EmergencyRoutes;
+import vn.loa.controller.api.EmergencyView;
+import vn.loa.controller.api.StandardMessageRoutes;
+import vn.loa.controller.audit.AuditLog;
+import vn.loa.controller.emergency.AnnouncementResolver;
+import vn.loa.controller.emergency.EmergencyEvents;
+import vn.loa.controller.emergency.EmergencyPublisher;
+import vn.loa.controller.emergency.EmergencyService;
+import vn.loa.controller.emergency.StandardMessages;
 import vn.loa.controller.api.BroadcastRoutes;
 import vn.loa.controller.api.QuietHoursRoutes;
 import vn.loa.controller.api.ScheduleRoutes;
@@ -77,6 +91,8 @@ public final class Controller implements AutoCloseable {
     private final StationService stations;
     private final BulletinService bulletins;
     private final ScheduledExecutorService dispatchThread;
+    private final ScheduledExecutorService emergencyThread;
+    private EmergencyService emergencies;
     private ScheduleService schedules;
     private final String generatedAdminPassword;
     private boolean closed;
@@ -90,6 +106,7 @@ public final class Controller implements AutoCloseable {
 
         scheduler = Executors.newScheduledThreadPool(2, Threads.named("loa-scheduler"));
         dispatchThread = Executors.newSingleThreadScheduledExecutor(Threads.named("loa-dispatch"));
+        emergencyThread = Executors.newSingleThreadScheduledExecutor(Threads.named("loa-emergency"));
         ingest = Threads.single("loa-ingest", 100_000, new ThreadPoolExecutor.AbortPolicy());
         writerThread = Threads.single("loa-status-writer", 1_000, new ThreadPoolExecutor.CallerRunsPolicy());
         api = new ThreadPoolExecutor(config.http().apiThreads(), config.http().apiThreads(), 60, TimeUnit.SECONDS,
@@ -139,30 +156,64 @@ public final class Controller implements AutoCloseable {
         new AreaRoutes(areas, json).register(router);
         new StationRoutes(stations, status, json).register(router);
         bulletinRoutes.register(router);
-        broadcasting(config, clock, json, sink, bulletinCatalog, router);
+        AuditLog audit = new AuditLog(database, clock, json.mapper());
+        StandardMessages standard = new StandardMessages(database, clock, bulletins, audit);
+        standard.load(bulletins.uploadDir());
+        EmergencyRoutes emergencyRoutes = broadcasting(config, clock, json, sink, bulletinCatalog, router, audit,
+                standard);
+        new AuditRoutes(audit, json).register(router);
+        new StandardMessageRoutes(standard, json).register(router);
         http = HttpServer.start(config.http().host(), config.http().port(), config.http().maxBodyBytes(),
                 new Dispatcher(router, auth, json, metrics), api,
-                List.of(bulletinRoutes.uploadRoute(config.bulletins().maxUploadBytes())));
+                List.of(bulletinRoutes.uploadRoute(config.bulletins().maxUploadBytes()),
+                        emergencyRoutes.uploadRoute(config.bulletins().maxUploadBytes(), bulletins.uploadDir())));
         LOG.info("Controller ready: API on port {}, MQTT broker {}", http.port(), brokerUri);
     }
 
-    /** Schedules, plans sent to stations, receipts and the as-run log, on the dispatch thread. */
-    private void broadcasting(ControllerConfig config, Clock clock, ApiJson json, StationMessageIngest sink,
-                              BulletinCatalog catalog, Router router) {
+    /**
+     * Schedules, plans sent to stations, receipts and the as-run log, on the dispatch thread;
+     * emergency announcements on their own thread, never waiting for plans.
+     */
+    private EmergencyRoutes broadcasting(ControllerConfig config, Clock clock, ApiJson json, StationMessageIngest sink,
+                                         BulletinCatalog catalog, Router router, AuditLog audit,
+                                         StandardMessages standard) {
         ControllerConfig.Broadcasts settings = config.broadcasts();
         schedules = new ScheduleService(database, clock, areas, stations, catalog);
         PlanDispatcher plans = new PlanDispatcher(database, clock, schedules, link::publishCommand, dispatchThread,
                 Duration.ofHours(settings.horizonHours()), Duration.ofSeconds(settings.planResendSeconds()),
-                status::isOnline);
+                status::isOnline, standard::standby);
         ReceiptService receipts = new ReceiptService(database, clock, link::publishCommand, dispatchThread);
         schedules.onChange(plans::replanAll);
         bulletins.onArchive(plans::replanAll);
-        sink.listener(new ReportRouter(plans, receipts));
+        standard.onChange(plans::replanAll);
+        EmergencyEvents events = new EmergencyEvents(json.mapper(), (a, stations) -> EmergencyView.of(a, stations, true),
+                EmergencyView.StationView::of);
+        emergencies = new EmergencyService(database, clock, audit, new EmergencyPublisher() {
+            @Override
+            public boolean toEveryStation(vn.loa.protocol.Message message) {
+                return link.publishToEveryStation(message);
+            }
+
+            @Override
+            public boolean toStation(String station, vn.loa.protocol.Message message) {
+                return link.publishToStation(station, message);
+            }
+        }, status::isOnline, emergencyThread, EmergencyService.Settings.defaults(), json.mapper(), events);
+        events.attach(emergencies);
+        emergencies.start();
+        sink.listener(new ReportRouter(plans, receipts, emergencies));
         plans.start(Duration.ofMinutes(settings.replanMinutes()));
         AsRunLog asRun = new AsRunLog(schedules, receipts, clock, Duration.ofSeconds(settings.confirmGraceSeconds()));
         new ScheduleRoutes(schedules, json).register(router);
         new QuietHoursRoutes(schedules, json).register(router);
         new BroadcastRoutes(asRun, stations, json, clock).register(router);
+        AnnouncementResolver resolver = new AnnouncementResolver(schedules::registry, bulletins, standard,
+                emergencies.settings(), clock);
+        EmergencyRoutes routes = new EmergencyRoutes(emergencies, resolver, events, json);
+        routes.register(router);
+        new CapRoutes(new CapIntake(database, clock, new CapDecider(CapSettings.defaults(), clock), areas::list,
+                stations::list, resolver, emergencies, standard, audit), json).register(router);
+        return routes;
     }
 
     /** The bulletin library as scheduling sees it. */
@@ -212,6 +263,10 @@ public final class Controller implements AutoCloseable {
         return schedules;
     }
 
+    public EmergencyService emergencies() {
+        return emergencies;
+    }
+
     public BulletinService bulletins() {
         return bulletins;
     }
@@ -232,6 +287,10 @@ public final class Controller implements AutoCloseable {
         scheduler.shutdownNow();
         Threads.drain(ingest);
         Threads.drain(dispatchThread);
+        if (emergencies != null) {
+            emergencies.close();
+        }
+        Threads.drain(emergencyThread);
         writer.writeNow(status.takeBatch());
         Threads.drain(writerThread);
         Threads.drain(api);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.schedule.BulletinCatalog;
@@ -24,6 +25,7 @@ import vn.loa.controller.schedule.Planner;
 import vn.loa.controller.schedule.Schedule;
 import vn.loa.controller.schedule.ScheduleService;
 import vn.loa.controller.store.Database;
+import vn.loa.protocol.AudioRef;
 import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.MessageIds;
 import vn.loa.protocol.Plan;
@@ -32,7 +34,8 @@ import vn.loa.protocol.PlannedBroadcast;
 /**
  * Computes each station's plan for the horizon and sends it as one versioned message: when
  * schedules, bulletins or quiet hours change, when a station (re)connects, as the horizon rolls
- * forward, and again while a station has not acknowledged its current version. The version grows
+ * forward, and again while a station has not acknowledged its current version. Every plan carries
+ * the standard emergency messages as standby audio, so stations keep them ready. The version grows
  * only when the content changes, so re-sends are harmless duplicates.
  *
  * <p>Thread: everything runs on the single dispatch thread it is given.
@@ -50,6 +53,7 @@ public final class PlanDispatcher {
     private final Duration horizon;
     private final Duration resendAfter;
     private final Predicate<String> online;
+    private final Supplier<List<AudioRef>> standby;
     private final MessageCodec codec = new MessageCodec();
     private final PlanRepository repository = new PlanRepository();
     private final Map<String, PlanState> states = new HashMap<>();
@@ -59,7 +63,7 @@ public final class PlanDispatcher {
 
     public PlanDispatcher(Database database, Clock clock, ScheduleService schedules, CommandPublisher publisher,
                           ScheduledExecutorService thread, Duration horizon, Duration resendAfter,
-                          Predicate<String> online) {
+                          Predicate<String> online, Supplier<List<AudioRef>> standby) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.schedules = Objects.requireNonNull(schedules, "schedules");
@@ -68,6 +72,7 @@ public final class PlanDispatcher {
         this.horizon = Objects.requireNonNull(horizon, "horizon");
         this.resendAfter = Objects.requireNonNull(resendAfter, "resendAfter");
         this.online = Objects.requireNonNull(online, "online");
+        this.standby = Objects.requireNonNull(standby, "standby");
     }
 
     /** Loads the plan versions and starts the periodic work: rolling the horizon and re-sending unacknowledged plans. */
@@ -154,14 +159,16 @@ public final class PlanDispatcher {
 
     private void send(String stationId, boolean evenIfUnchanged, List<PlannedBroadcast> broadcasts) {
         Instant now = clock.instant();
-        String hash = hashOf(broadcasts);
+        List<AudioRef> ready = standby.get();
+        String hash = hashOf(broadcasts, ready);
         PlanState previous = states.get(stationId);
         boolean changed = previous == null || !previous.contentHash().equals(hash);
         if (!changed && !evenIfUnchanged) {
             return;
         }
         long version = previous == null ? 1 : changed ? previous.version() + 1 : previous.version();
-        Plan plan = fitting(new Plan(MessageIds.next(), now, stationId, version, now, now.plus(horizon), broadcasts));
+        Plan plan = fitting(new Plan(MessageIds.next(), now, stationId, version, now, now.plus(horizon), broadcasts,
+                ready));
         boolean handed = publisher.publish(plan);
         long acked = previous == null ? 0 : previous.ackedVersion();
         save(new PlanState(stationId, version, hash, handed ? now : null, acked,
@@ -224,7 +231,8 @@ public final class PlanDispatcher {
     private static Plan withFirst(Plan plan, int count) {
         List<PlannedBroadcast> first = plan.broadcasts().subList(0, count);
         Instant until = count == 0 ? plan.from() : first.get(count - 1).start();
-        return new Plan(plan.id(), plan.timestamp(), plan.station(), plan.version(), plan.from(), until, first);
+        return new Plan(plan.id(), plan.timestamp(), plan.station(), plan.version(), plan.from(), until, first,
+                plan.standby());
     }
 
     private void save(PlanState state) {
@@ -235,13 +243,16 @@ public final class PlanDispatcher {
         });
     }
 
-    private static String hashOf(List<PlannedBroadcast> broadcasts) {
+    private static String hashOf(List<PlannedBroadcast> broadcasts, List<AudioRef> standby) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (PlannedBroadcast broadcast : broadcasts) {
                 digest.update((broadcast.broadcastId() + '|' + broadcast.start() + '|' + broadcast.durationMillis()
                         + '|' + broadcast.zones() + '|' + broadcast.audio().sha256() + '|'
                         + broadcast.bulletinClass() + '\n').getBytes(StandardCharsets.UTF_8));
+            }
+            for (AudioRef audio : standby) {
+                digest.update(("standby|" + audio.sha256() + '\n').getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -28,10 +28,12 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     private final Dispatcher dispatcher;
     private final ExecutorService executor;
+    private final EventStreams streams;
 
-    ApiChannelHandler(Dispatcher dispatcher, ExecutorService executor) {
+    ApiChannelHandler(Dispatcher dispatcher, ExecutorService executor, EventStreams streams) {
         this.dispatcher = dispatcher;
         this.executor = executor;
+        this.streams = streams;
     }
 
     @Override
@@ -45,7 +47,8 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
         Request request = toRequest(message, ByteBufUtil.getBytes(message.content()));
         boolean head = HttpMethod.HEAD.equals(message.method());
         try {
-            executor.execute(() -> ResponseWriter.write(ctx, dispatcher.dispatch(request), keepAlive, head));
+            executor.execute(() -> ResponseWriter.write(ctx, dispatcher.dispatch(request), keepAlive, head, streams,
+                    request));
         } catch (RejectedExecutionException e) {
             ResponseWriter.write(ctx, dispatcher.refuse(request, new ApiException(503, "overloaded",
                     "the controller is busy; retry in a moment")), keepAlive, head);

@@ -13,10 +13,12 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +34,13 @@ public final class HttpServer implements AutoCloseable {
 
     private final Channel channel;
     private final Groups groups;
+    private final EventStreams streams;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpServer(Channel channel, Groups groups) {
+    private HttpServer(Channel channel, Groups groups, EventStreams streams) {
         this.channel = channel;
         this.groups = groups;
+        this.streams = streams;
     }
 
     public static HttpServer start(String host, int port, int maxBodyBytes, Dispatcher dispatcher,
@@ -50,7 +55,19 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(String host, int port, int maxBodyBytes, Dispatcher dispatcher,
                                    ExecutorService apiExecutor, List<UploadRoute> uploads)
             throws InterruptedException {
+        return start(host, port, maxBodyBytes, dispatcher, apiExecutor, uploads, EventStreams.DEFAULT_KEEP_ALIVE);
+    }
+
+    /**
+     * As above, with event streams ({@link Response#events}) sending a keep-alive comment every
+     * {@code eventKeepAlive} (15 s by default).
+     */
+    public static HttpServer start(String host, int port, int maxBodyBytes, Dispatcher dispatcher,
+                                   ExecutorService apiExecutor, List<UploadRoute> uploads, Duration eventKeepAlive)
+            throws InterruptedException {
         Objects.requireNonNull(dispatcher, "dispatcher");
+        EventStreams streams = new EventStreams(eventKeepAlive, EventStreams.DEFAULT_MAX_PENDING_BYTES,
+                READ_TIMEOUT_SECONDS);
         List<UploadRoute> uploadRoutes = List.copyOf(uploads);
         Objects.requireNonNull(apiExecutor, "apiExecutor");
         Groups groups = new Groups();
@@ -68,12 +85,12 @@ public final class HttpServer implements AutoCloseable {
                                 .addLast(new StreamedUploadHandler(uploadRoutes, dispatcher, apiExecutor,
                                         READ_TIMEOUT_SECONDS))
                                 .addLast(new LimitedBodyAggregator(maxBodyBytes, dispatcher))
-                                .addLast(new ApiChannelHandler(dispatcher, apiExecutor));
+                                .addLast(new ApiChannelHandler(dispatcher, apiExecutor, streams));
                     }
                 });
         try {
             Channel bound = bootstrap.bind(new InetSocketAddress(host, port)).sync().channel();
-            HttpServer server = new HttpServer(bound, groups);
+            HttpServer server = new HttpServer(bound, groups, streams);
             LOG.info("HTTP API listening on {}:{}", host, server.port());
             return server;
         } catch (RuntimeException | InterruptedException e) {
@@ -86,8 +103,16 @@ public final class HttpServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /**
+     * Stops the server: every open event stream ends (its close actions run), then every connection
+     * closes. Idempotent.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        streams.closeAll();
         channel.close().syncUninterruptibly();
         groups.shutdown();
     }

@@ -6,22 +6,30 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An HTTP response: status, content type, body and extra headers. The body is either bytes or,
- * for audio, a {@link FileSlice} sent zero-copy ({@code body} is then empty).
+ * An HTTP response: status, content type, body and extra headers. The body is either bytes, or
+ * for audio a {@link FileSlice} sent zero-copy, or a live {@link EventSource} stream
+ * (Server-Sent Events); {@code body} is empty for the last two.
  */
-public record Response(int status, String contentType, byte[] body, Map<String, String> headers, FileSlice file) {
+public record Response(int status, String contentType, byte[] body, Map<String, String> headers, FileSlice file,
+                       EventSource events) {
     public static final String JSON = "application/json; charset=utf-8";
+    public static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
 
     public Response {
         Objects.requireNonNull(body, "body");
         headers = Map.copyOf(headers);
-        if (file != null && body.length > 0) {
-            throw new IllegalArgumentException("a response has either a byte body or a file, not both");
+        int bodies = (body.length > 0 ? 1 : 0) + (file != null ? 1 : 0) + (events != null ? 1 : 0);
+        if (bodies > 1) {
+            throw new IllegalArgumentException("a response has one body: bytes, a file or an event stream");
         }
     }
 
+    public Response(int status, String contentType, byte[] body, Map<String, String> headers, FileSlice file) {
+        this(status, contentType, body, headers, file, null);
+    }
+
     public Response(int status, String contentType, byte[] body, Map<String, String> headers) {
-        this(status, contentType, body, headers, null);
+        this(status, contentType, body, headers, null, null);
     }
 
     public static Response json(int status, byte[] body) {
@@ -41,13 +49,18 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
         return new Response(status, contentType, new byte[0], Map.of(), Objects.requireNonNull(file, "file"));
     }
 
+    /** A 200 response whose body is a stream of Server-Sent Events, opened once the headers are written. */
+    public static Response events(EventSource source) {
+        return new Response(200, EVENT_STREAM, new byte[0], Map.of(), null, Objects.requireNonNull(source, "source"));
+    }
+
     public Response withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Response(status, contentType, body, more, file);
+        return new Response(status, contentType, body, more, file, events);
     }
 
-    /** How many bytes the body has: the file slice's length, or the byte body's. */
+    /** How many bytes the body has: the file slice's length, or the byte body's (none for an event stream). */
     public long contentLength() {
         return file != null ? file.length() : body.length;
     }

@@ -86,7 +86,9 @@ final class StreamedUploadHandler extends ChannelInboundHandlerAdapter {
             return null;
         }
         String path = new QueryStringDecoder(request.uri()).path();
-        return routes.stream().filter(route -> route.matches(path)).findFirst().orElse(null);
+        return routes.stream().filter(route -> route.matches(path))
+                .filter(route -> route.multipartOnly() || HttpPostRequestDecoder.isMultipart(request))
+                .findFirst().orElse(null);
     }
 
     private void begin(ChannelHandlerContext ctx, HttpRequest message, UploadRoute route) {

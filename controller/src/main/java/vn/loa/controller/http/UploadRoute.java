@@ -16,6 +16,8 @@ public final class UploadRoute {
     private final UploadHandler handler;
     private final Semaphore slots;
 
+    private volatile boolean multipartOnly = true;
+
     public UploadRoute(String path, long maxBytes, Path tempDir, int maxConcurrent, UploadHandler handler) {
         this.path = Objects.requireNonNull(path, "path");
         this.tempDir = Objects.requireNonNull(tempDir, "tempDir");
@@ -25,6 +27,20 @@ public final class UploadRoute {
         }
         this.maxBytes = maxBytes;
         this.slots = new Semaphore(maxConcurrent);
+    }
+
+    /**
+     * This route takes only multipart bodies: a request with another body (JSON) goes through the
+     * ordinary routes instead of being refused with a 415.
+     */
+    public UploadRoute acceptingOtherBodies() {
+        multipartOnly = false;
+        return this;
+    }
+
+    /** Whether a request with a non-multipart body is refused (415) rather than routed normally. */
+    boolean multipartOnly() {
+        return multipartOnly;
     }
 
     public String path() {

@@ -90,6 +90,16 @@ public final class ControllerLink implements AutoCloseable {
                 command.type());
     }
 
+    /** Publishes on the shared emergencies topic, QoS 1 (every station reads it). */
+    public boolean publishToEveryStation(vn.loa.protocol.Message message) {
+        return publish(topics.emergencies(), codec.encode(message), 1, false, message.type());
+    }
+
+    /** Publishes any message on one station's commands topic, QoS 1. */
+    public boolean publishToStation(String station, vn.loa.protocol.Message message) {
+        return publish(topics.station(station, Channel.COMMANDS), codec.encode(message), 1, false, message.type());
+    }
+
     private void connect() {
         if (closed.get()) {
             return;

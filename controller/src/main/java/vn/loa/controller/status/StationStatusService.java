@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.protocol.Birth;
+import vn.loa.protocol.EmergencyProgress;
 import vn.loa.protocol.Heartbeat;
 import vn.loa.protocol.PlanAck;
 import vn.loa.protocol.Presence;
@@ -126,7 +127,8 @@ public final class StationStatusService {
                     ? online(current, receivedAt, "status").seen(receivedAt)
                     : offline(current, receivedAt, "offline status (last will or shutdown)");
             next = next.withPresence(next.presence(), next.presenceSince(), next.presenceCause(), status.timestamp());
-        } else if (message instanceof StationEvent || message instanceof PlanAck || message instanceof Receipt) {
+        } else if (message instanceof StationEvent || message instanceof PlanAck || message instanceof Receipt
+                || message instanceof EmergencyProgress) {
             next = current.seen(receivedAt);
         } else {
             return Outcome.STALE;

@@ -21,7 +21,8 @@ final class Migrations {
     private static final List<String> FILES = List.of(
             "001_foundation.sql",
             "002_bulletins.sql",
-            "003_schedules.sql");
+            "003_schedules.sql",
+            "004_emergencies.sql");
 
     private Migrations() {
     }

@@ -63,7 +63,7 @@ class PlanDispatcherTest {
         schedules = new ScheduleService(database, clock, areas, stations, catalog);
         thread = Executors.newSingleThreadScheduledExecutor();
         plans = new PlanDispatcher(database, clock, schedules, message -> sent.add(message), thread,
-                Duration.ofHours(48), Duration.ofSeconds(60), id -> true);
+                Duration.ofHours(48), Duration.ofSeconds(60), id -> true, () -> standby);
         schedules.onChange(plans::replanAll);
         plans.start(Duration.ofHours(1));
     }
@@ -84,6 +84,8 @@ class PlanDispatcherTest {
                 new Targets(List.of(), List.of("st-1"), List.of())), "test");
     }
 
+    private volatile List<AudioRef> standby = List.of();
+
     @Test
     void aNewScheduleSendsAVersionedPlanWithinTheHorizon() {
         await().until(() -> plansSent().size() == 1);
@@ -96,6 +98,19 @@ class PlanDispatcherTest {
                 .toLocalDateTime().toString()).containsExactly("2026-11-24T06:30", "2026-11-25T06:30");
         assertThat(plan.broadcasts().get(0).broadcastId()).startsWith("sc-").endsWith("@2026-11-23T23:30:00Z");
         assertThat(plan.broadcasts().get(0).zones()).containsExactly(1);
+    }
+
+    @Test
+    void plansCarryTheStandardMessagesAsStandbyAudioAndANewOneIsANewVersion() {
+        await().until(() -> plansSent().size() == 1);
+        AudioRef siren = new AudioRef("/audio/" + "b".repeat(64), "b".repeat(64), 2000, "wav");
+
+        standby = List.of(siren);
+        plans.replanAll();
+
+        await().until(() -> plansSent().size() == 2);
+        assertThat(plansSent().get(1).standby()).containsExactly(siren);
+        assertThat(plansSent().get(1).version()).isEqualTo(plansSent().get(0).version() + 1);
     }
 
     @Test

@@ -1,0 +1,100 @@
+package vn.loa.controller.emergency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import vn.loa.controller.http.EventChannel;
+
+/**
+ * The live event streams of emergency announcements ({@code GET /api/v1/emergencies/{id}/events}).
+ * A watcher first gets a {@code snapshot} (the whole announcement), then a {@code station} event
+ * for each station that moves, an {@code announcement} event when the announcement itself changes
+ * (stopped), and {@code ended} when every station reached a final stage; the stream then closes.
+ *
+ * <p>Thread: {@link #open} from any thread; the listener methods on the emergency thread, which
+ * also sends the snapshot, so a watcher never misses or reorders a change.
+ */
+public final class EmergencyEvents implements EmergencyListener {
+    private final JsonMapper mapper;
+    private final BiFunction<Announcement, List<StationProgress>, Object> announcementView;
+    private final Function<StationProgress, Object> stationView;
+    private final Map<String, List<EventChannel>> watchers = new ConcurrentHashMap<>();
+    private EmergencyService service;
+
+    /** The views decide the JSON shape (the API's), so streams and {@code GET} say the same. */
+    public EmergencyEvents(JsonMapper mapper, BiFunction<Announcement, List<StationProgress>, Object> announcementView,
+                           Function<StationProgress, Object> stationView) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.announcementView = Objects.requireNonNull(announcementView, "announcementView");
+        this.stationView = Objects.requireNonNull(stationView, "stationView");
+    }
+
+    /** The service whose announcements are streamed (set once, by the composition root). */
+    public void attach(EmergencyService emergencyService) {
+        this.service = Objects.requireNonNull(emergencyService, "emergencyService");
+    }
+
+    /** Starts streaming one announcement to a client. */
+    public void open(String emergencyId, EventChannel channel) {
+        service.watch(emergencyId, view -> {
+            if (view == null) {
+                channel.send("error", null, "{\"error\":\"not_found\",\"message\":\"no emergency announcement with id '"
+                        + emergencyId.replace("\"", "") + "'\"}");
+                channel.close();
+                return;
+            }
+            channel.send("snapshot", null, json(announcementView.apply(view.announcement(), view.stations())));
+            if (view.announcement().endedAt() != null) {
+                channel.send("ended", null, json(announcementView.apply(view.announcement(), view.stations())));
+                channel.close();
+                return;
+            }
+            List<EventChannel> list = watchers.computeIfAbsent(emergencyId, id -> new CopyOnWriteArrayList<>());
+            list.add(channel);
+            channel.onClose(() -> list.remove(channel));
+        });
+    }
+
+    /** How many clients follow an announcement now. */
+    public int watching(String emergencyId) {
+        return watchers.getOrDefault(emergencyId, List.of()).size();
+    }
+
+    @Override
+    public void changed(Announcement announcement, List<StationProgress> stations, StationProgress station) {
+        List<EventChannel> list = watchers.get(announcement.id());
+        if (list == null || list.isEmpty()) {
+            return;
+        }
+        String event = station == null ? "announcement" : "station";
+        String data = json(station == null ? announcementView.apply(announcement, stations) : stationView.apply(station));
+        list.forEach(channel -> channel.send(event, null, data));
+    }
+
+    @Override
+    public void ended(Announcement announcement, List<StationProgress> stations) {
+        List<EventChannel> list = watchers.remove(announcement.id());
+        if (list == null) {
+            return;
+        }
+        String data = json(announcementView.apply(announcement, stations));
+        for (EventChannel channel : list) {
+            channel.send("ended", null, data);
+            channel.close();
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an emergency event", e);
+        }
+    }
+}

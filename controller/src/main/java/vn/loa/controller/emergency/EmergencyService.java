@@ -1,0 +1,448 @@
+package vn.loa.controller.emergency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.controller.api.ApiException;
+import vn.loa.controller.audit.AuditLog;
+import vn.loa.controller.store.Database;
+import vn.loa.protocol.EmergencyIds;
+import vn.loa.protocol.EmergencyProgress;
+import vn.loa.protocol.EmergencyStage;
+import vn.loa.protocol.Receipt;
+
+/**
+ * Emergency announcements: triggers them (one message on the shared emergencies topic, nothing
+ * waiting for plans), follows every station's progress from its live confirmations and receipts,
+ * sends the announcement again to a station that comes back online while it is valid, reports
+ * stations it never reached as missed, stops them, and writes the audit trail (trigger, stop and
+ * the outcome at every station).
+ *
+ * <p>Thread: everything that changes state runs on its own single thread; API calls wait for it.
+ * Active announcements live in memory and are written to SQLite in batches ({@link #tick}).
+ */
+public final class EmergencyService {
+    private static final Logger LOG = LoggerFactory.getLogger(EmergencyService.class);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+    private static final long TICK_MILLIS = 250;
+
+    /** Defaults and limits. {@code confirmGrace}: how long after its end a station may still report. */
+    public record Settings(int defaultRepeat, Duration defaultValidity, Duration maxValidity, Duration warmUp,
+                           Duration confirmGrace) {
+        public static Settings defaults() {
+            return new Settings(3, Duration.ofMinutes(30), Duration.ofHours(24), Duration.ofSeconds(1),
+                    Duration.ofMinutes(2));
+        }
+    }
+
+    private final Database database;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final EmergencyPublisher publisher;
+    private final Predicate<String> online;
+    private final ScheduledExecutorService thread;
+    private final Settings settings;
+    private final EmergencyRepository repository;
+    private final EmergencyListener listener;
+    private final Map<String, LiveAnnouncement> live = new LinkedHashMap<>();
+
+    public EmergencyService(Database database, Clock clock, AuditLog audit, EmergencyPublisher publisher,
+                            Predicate<String> online, ScheduledExecutorService thread, Settings settings,
+                            com.fasterxml.jackson.databind.json.JsonMapper mapper, EmergencyListener listener) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.online = Objects.requireNonNull(online, "online");
+        this.thread = Objects.requireNonNull(thread, "thread");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.repository = new EmergencyRepository(mapper);
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Loads the announcements still running and starts the periodic work. */
+    public void start() {
+        thread.execute(() -> database.read(connection -> {
+            for (EmergencyState state : List.of(EmergencyState.ACTIVE, EmergencyState.STOPPED)) {
+                for (Announcement a : repository.list(connection, state, 1000)) {
+                    if (a.endedAt() == null) {
+                        LiveAnnouncement entry = new LiveAnnouncement(a, repository.stations(connection, a.id()));
+                        live.put(a.id(), entry);
+                    }
+                }
+            }
+            return null;
+        }));
+        thread.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Triggers an announcement now (or keeps it as a draft for an operator to confirm). */
+    public Announcement create(NewAnnouncement request, String actor, boolean draft) {
+        return call(() -> draft ? saveDraft(request, actor) : trigger(request, actor));
+    }
+
+    /** Triggers a draft (a CAP alert an operator confirms); its targets are resolved again by the caller. */
+    public Announcement confirm(String id, NewAnnouncement request, String actor) {
+        return call(() -> {
+            Announcement draft = stored(id);
+            if (draft.state() != EmergencyState.DRAFT) {
+                throw ApiException.conflict("emergency announcement '" + id + "' is " + draft.state().wireName()
+                        + ", not a draft");
+            }
+            return trigger(request, actor, id, draft.createdAt(), draft.createdBy());
+        });
+    }
+
+    /** Stops an announcement at every station (a draft is discarded). Idempotent. */
+    public Announcement stop(String id, String actor) {
+        return call(() -> {
+            LiveAnnouncement entry = live.get(id);
+            if (entry == null) {
+                Announcement stored = stored(id);
+                if (stored.state() == EmergencyState.DRAFT) {
+                    Announcement discarded = stored.ended(EmergencyState.DISCARDED, clock.instant());
+                    database.transaction(connection -> {
+                        repository.save(connection, discarded);
+                        audit.append(connection, actor, "emergency.discard", id, Map.of("title", stored.title()));
+                        return null;
+                    });
+                    return discarded;
+                }
+                return stored;
+            }
+            if (entry.announcement().state() != EmergencyState.ACTIVE) {
+                return entry.announcement();
+            }
+            return stopLive(entry, actor);
+        });
+    }
+
+    /** The announcement with its stations' progress: a 404 when there is none. */
+    public View get(String id) {
+        return call(() -> {
+            LiveAnnouncement entry = live.get(id);
+            if (entry != null) {
+                return new View(entry.announcement(), entry.stations());
+            }
+            return database.read(connection -> {
+                Announcement stored = repository.find(connection, id).orElseThrow(() -> notFound(id));
+                return new View(stored, repository.stations(connection, id));
+            });
+        });
+    }
+
+    /** Announcements, newest first; state null for any. */
+    public List<Announcement> list(EmergencyState state, int limit) {
+        return call(() -> {
+            flush();
+            return database.read(connection -> repository.list(connection, state, limit));
+        });
+    }
+
+    /** An announcement and its stations, at one moment. */
+    public record View(Announcement announcement, List<StationProgress> stations) {
+    }
+
+    /** Registers a listener for one announcement's changes: it gets the current view first, on the emergency thread. */
+    public void watch(String id, java.util.function.Consumer<View> first) {
+        thread.execute(() -> {
+            try {
+                first.accept(get(id, true));
+            } catch (ApiException e) {
+                first.accept(null);
+            }
+        });
+    }
+
+    private View get(String id, boolean onThread) {
+        LiveAnnouncement entry = live.get(id);
+        if (entry != null) {
+            return new View(entry.announcement(), entry.stations());
+        }
+        return database.read(connection -> new View(repository.find(connection, id).orElseThrow(() -> notFound(id)),
+                repository.stations(connection, id)));
+    }
+
+    /** A live confirmation from a station (ingest thread). */
+    public void progress(EmergencyProgress progress, Instant receivedAt) {
+        StationStage stage = progress.stage() == EmergencyStage.ZONES_ON ? StationStage.ZONES_ON
+                : StationStage.RECEIVED;
+        thread.execute(() -> update(progress.emergencyId(), progress.station(), stage, null, receivedAt,
+                progress.zonesOn()));
+    }
+
+    /** A receipt for a broadcast {@code emergency:<id>} (ingest thread); others are ignored. */
+    public void receipt(Receipt receipt, Instant receivedAt) {
+        Optional<String> id = EmergencyIds.ofBroadcast(receipt.broadcastId());
+        if (id.isEmpty()) {
+            return;
+        }
+        thread.execute(() -> {
+            LiveAnnouncement entry = live.get(id.get());
+            boolean stopped = entry != null && entry.announcement().state() == EmergencyState.STOPPED;
+            StationStage stage = switch (receipt.state()) {
+                case STARTED -> StationStage.PLAYING;
+                case FINISHED -> StationStage.FINISHED;
+                case PARTLY_PLAYED -> stopped ? StationStage.STOPPED : StationStage.PARTLY_PLAYED;
+                case MISSED -> StationStage.MISSED;
+                case FAILED -> StationStage.FAILED;
+            };
+            update(id.get(), receipt.station(), stage, receipt.reason(), receivedAt, receipt.zonesOn());
+        });
+    }
+
+    /** A station (re)connected: it gets the valid announcements it has not confirmed, and the stops it missed. */
+    public void stationOnline(String station) {
+        thread.execute(() -> {
+            Instant now = clock.instant();
+            for (LiveAnnouncement entry : live.values()) {
+                StationProgress progress = entry.station(station);
+                if (progress == null || progress.stage().isFinal()) {
+                    continue;
+                }
+                Announcement a = entry.announcement();
+                if (a.state() == EmergencyState.ACTIVE && progress.stage().awaitsStation()
+                        && now.isBefore(a.validUntil())) {
+                    publisher.toStation(station, Messages.emergencyFor(a, List.of(progress), entry.whole(), now));
+                    entry.put(progress.moveTo(StationStage.SENT, null, now));
+                    LOG.info("Station {} is back online: emergency announcement {} sent to it again", station, a.id());
+                    notifyChanged(entry, entry.station(station));
+                } else if (a.state() == EmergencyState.STOPPED) {
+                    publisher.toStation(station, Messages.stopFor(a, List.of(station), now));
+                }
+            }
+        });
+    }
+
+    private Announcement saveDraft(NewAnnouncement request, String actor) {
+        Instant now = clock.instant();
+        Announcement draft = new Announcement(Messages.newId(), request.title(), request.bulletinId(),
+                request.audioSource(), request.audio(), request.durationMillis(), request.repeat(),
+                request.riskLevel(), request.warmUpMillis(), request.targets(), EmergencyState.DRAFT, request.origin(),
+                now, actor, null, null, request.validUntil(), null, null, null);
+        database.transaction(connection -> {
+            repository.save(connection, draft);
+            audit.append(connection, actor, "emergency.draft", draft.id(), Messages.auditDetail(draft, request));
+            return null;
+        });
+        LOG.info("Emergency announcement {} '{}' drafted by {} for {} station(s): waiting for an operator",
+                draft.id(), draft.title(), actor, request.reach().size());
+        return draft;
+    }
+
+    private Announcement trigger(NewAnnouncement request, String actor) {
+        Instant now = clock.instant();
+        return trigger(request, actor, Messages.newId(), now, actor);
+    }
+
+    private Announcement trigger(NewAnnouncement request, String actor, String id, Instant createdAt,
+                                 String createdBy) {
+        Instant now = clock.instant();
+        Announcement a = new Announcement(id, request.title(), request.bulletinId(), request.audioSource(),
+                request.audio(), request.durationMillis(), request.repeat(), request.riskLevel(),
+                request.warmUpMillis(), request.targets(), EmergencyState.ACTIVE, request.origin(), createdAt,
+                createdBy, now, actor, request.validUntil(), null, null, null);
+        List<StationProgress> stations = new ArrayList<>();
+        for (String station : request.reach().keySet().stream().sorted().toList()) {
+            stations.add(StationProgress.initial(station, request.zonesOf(station), online.test(station), now));
+        }
+        database.transaction(connection -> {
+            repository.save(connection, a);
+            repository.saveStations(connection, a.id(), stations);
+            audit.append(connection, actor, "emergency.trigger", a.id(), Messages.auditDetail(a, request));
+            return null;
+        });
+        LiveAnnouncement entry = new LiveAnnouncement(a, stations);
+        entry.whole().addAll(request.wholeStations());
+        live.put(a.id(), entry);
+        for (var message : Messages.emergencies(a, stations, entry.whole(), now)) {
+            if (!publisher.toEveryStation(message)) {
+                LOG.error("Emergency announcement {} could not be handed to the broker; stations get it when they "
+                        + "reconnect", a.id());
+            }
+        }
+        long unreachable = stations.stream().filter(s -> s.stage() == StationStage.UNREACHABLE).count();
+        LOG.warn("Emergency announcement {} '{}' (risk level {}) triggered by {} for {} station(s), {} offline; "
+                + "valid until {}", a.id(), a.title(), a.riskLevel(), actor, stations.size(), unreachable,
+                a.validUntil());
+        notifyChanged(entry, null);
+        return a;
+    }
+
+    private Announcement stopLive(LiveAnnouncement entry, String actor) {
+        Instant now = clock.instant();
+        Announcement stopped = entry.announcement().stopped(now, actor);
+        entry.announcement(stopped);
+        publisher.toEveryStation(Messages.stopFor(stopped, List.of(), now));
+        Map<String, Long> before = entry.countByStage();
+        for (StationProgress progress : entry.stations()) {
+            if (progress.stage().awaitsStation()) {
+                entry.put(progress.moveTo(StationStage.MISSED, "stopped before the station confirmed it", now));
+            }
+        }
+        database.transaction(connection -> {
+            repository.save(connection, stopped);
+            repository.saveStations(connection, stopped.id(), entry.stations());
+            audit.append(connection, actor, "emergency.stop", stopped.id(), Map.of("title", stopped.title(),
+                    "stationsByStageAtStop", before));
+            return null;
+        });
+        entry.clean();
+        LOG.warn("Emergency announcement {} stopped by {}", stopped.id(), actor);
+        notifyChanged(entry, null);
+        return stopped;
+    }
+
+    private void update(String id, String station, StationStage stage, String reason, Instant at,
+                        List<Integer> zonesOn) {
+        LiveAnnouncement entry = live.get(id);
+        StationProgress progress = entry == null ? null : entry.station(station);
+        if (progress == null) {
+            LOG.debug("Station {} reports {} for emergency announcement {}, which it is not following", station,
+                    stage.wireName(), id);
+            return;
+        }
+        StationProgress moved = progress.moveTo(stage, reason, at);
+        if (stage == StationStage.ZONES_ON && !zonesOn.isEmpty()) {
+            moved = moved.withZonesOn(zonesOn);
+        }
+        if (!moved.equals(progress)) {
+            entry.put(moved);
+            if (stage == StationStage.FAILED || stage == StationStage.MISSED) {
+                LOG.warn("Station {} reports emergency announcement {} {}: {}", station, id, stage.wireName(), reason);
+            }
+            notifyChanged(entry, moved);
+        }
+    }
+
+    /** Every 250 ms: validity and confirmation deadlines, endings, and the batched write. */
+    private void tick() {
+        try {
+            Instant now = clock.instant();
+            for (LiveAnnouncement entry : List.copyOf(live.values())) {
+                expire(entry, now);
+                if (entry.allFinal()) {
+                    end(entry, now);
+                }
+            }
+            flush();
+        } catch (RuntimeException e) {
+            LOG.error("Following emergency announcements failed; retrying", e);
+        }
+    }
+
+    private void expire(LiveAnnouncement entry, Instant now) {
+        Announcement a = entry.announcement();
+        Instant confirmBy = a.validUntil().plus(a.totalDuration()).plus(Duration.ofMillis(a.warmUpMillis()))
+                .plus(settings.confirmGrace());
+        for (StationProgress progress : entry.stations()) {
+            StationProgress moved = progress;
+            if (progress.stage().awaitsStation() && now.isAfter(a.validUntil())) {
+                moved = progress.moveTo(StationStage.MISSED, "not reached before the announcement's validity ended at "
+                        + a.validUntil(), now);
+            } else if (!progress.stage().isFinal() && now.isAfter(confirmBy)) {
+                moved = progress.moveTo(StationStage.UNCONFIRMED, "no final report from the station", now);
+            }
+            if (moved != progress) {
+                entry.put(moved);
+                notifyChanged(entry, moved);
+            }
+        }
+    }
+
+    private void end(LiveAnnouncement entry, Instant now) {
+        Announcement a = entry.announcement();
+        EmergencyState state = a.state() == EmergencyState.STOPPED ? EmergencyState.STOPPED : EmergencyState.ENDED;
+        Announcement ended = a.ended(state, now);
+        entry.announcement(ended);
+        List<StationProgress> stations = entry.stations();
+        database.transaction(connection -> {
+            repository.save(connection, ended);
+            repository.saveStations(connection, ended.id(), stations);
+            audit.append(connection, "system", "emergency.outcome", ended.id(), Messages.outcome(ended, stations));
+            return null;
+        });
+        entry.clean();
+        live.remove(ended.id());
+        LOG.info("Emergency announcement {} is over: {}", ended.id(), entry.countByStage());
+        listener.ended(ended, stations);
+    }
+
+    private void flush() {
+        List<LiveAnnouncement> dirty = live.values().stream().filter(LiveAnnouncement::isDirty).toList();
+        if (dirty.isEmpty()) {
+            return;
+        }
+        database.transaction(connection -> {
+            for (LiveAnnouncement entry : dirty) {
+                repository.saveStations(connection, entry.announcement().id(), entry.takeDirty());
+            }
+            return null;
+        });
+    }
+
+    private void notifyChanged(LiveAnnouncement entry, StationProgress station) {
+        try {
+            listener.changed(entry.announcement(), entry.stations(), station);
+        } catch (RuntimeException e) {
+            LOG.warn("Telling watchers of emergency announcement {} failed: {}", entry.announcement().id(), e.toString());
+        }
+    }
+
+    private Announcement stored(String id) {
+        LiveAnnouncement entry = live.get(id);
+        if (entry != null) {
+            return entry.announcement();
+        }
+        return database.read(connection -> repository.find(connection, id)).orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("no emergency announcement with id '" + id + "'");
+    }
+
+    private <T> T call(Callable<T> work) {
+        try {
+            return thread.submit(work).get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ApiException(503, "overloaded", "the emergency service is busy; retry in a moment");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "overloaded", "interrupted");
+        }
+    }
+
+    /** Writes what is pending (at shutdown, on the emergency thread's last turn). */
+    public void close() {
+        try {
+            thread.submit(this::flush).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("Could not write the last emergency progress: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
