@@ -111,17 +111,33 @@ public final class EmergencyFanout {
 
     String report() {
         StringBuilder text = new StringBuilder();
-        figures.forEach((name, latencies) -> text.append(String.format(Locale.ROOT, "%-58s %s%n", name,
+        figures.forEach((name, latencies) -> text.append(String.format(Locale.ROOT, "%-60s %s%n", name,
                 latencies.summary())));
         return text.toString();
     }
 
-    /** Broker and fleet only (no controller): {@code main [stations [rounds]]}. */
+    /**
+     * Without JUnit: {@code main [stations [rounds]]} runs the whole benchmark with the real
+     * controller; {@code main --no-controller [stations [rounds]]} only the broker and the fleet.
+     */
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.of(args.length > 0 ? Integer.parseInt(args[0]) : 1000,
-                args.length > 1 ? Integer.parseInt(args[1]) : 10);
-        FleetLogging.quietAgents();
+        boolean withController = args.length == 0 || !args[0].equals("--no-controller");
+        int first = withController ? 0 : 1;
+        Settings settings = Settings.of(args.length > first ? Integer.parseInt(args[first]) : 1000,
+                args.length > first + 1 ? Integer.parseInt(args[first + 1]) : 10);
         Path dir = java.nio.file.Files.createTempDirectory("loa-fleet");
+        EmergencyFanout run = withController ? ControllerRun.run(settings, dir) : brokerOnly(settings, dir);
+        System.out.printf("%d stations, %d rounds, emergency of %d bytes%n%s", settings.stations(), settings.rounds(),
+                run.emergencyBytes(), run.report());
+        if (withController) {
+            System.out.printf(Locale.ROOT, "p99 ratio, controller path / bare fan-out (same size): %.2f%n",
+                    ControllerRun.ratio(run.figures()));
+        }
+        System.exit(0);
+    }
+
+    private static EmergencyFanout brokerOnly(Settings settings, Path dir) throws Exception {
+        FleetLogging.quietAgents();
         EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, BrokerFanout.SESSION_QUEUE,
                 BrokerFanout.MAX_MESSAGE_BYTES);
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", broker.port());
@@ -134,8 +150,7 @@ public final class EmergencyFanout {
             run.measureDirectPath("main");
             run.measureBrokerFanout("bare broker fan-out, probe as large as the emergency", run.emergencyBytes());
             run.measureBrokerFanout("bare broker fan-out, 12-byte probe", FanoutProbe.HEADER_BYTES);
-            System.out.printf("%d stations, %d rounds, emergency of %d bytes%n%s", ids.size(), settings.rounds(),
-                    run.emergencyBytes(), run.report());
+            return run;
         } finally {
             broker.close();
         }

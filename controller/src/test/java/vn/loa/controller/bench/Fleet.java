@@ -31,10 +31,17 @@ public final class Fleet implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final List<FleetStation> stations;
+    private final FleetLoad load;
 
-    private Fleet(EventLoopGroup group, List<FleetStation> stations) {
+    private Fleet(EventLoopGroup group, List<FleetStation> stations, FleetLoad load) {
         this.group = group;
         this.stations = stations;
+        this.load = load;
+    }
+
+    /** Where the event loops spend their time. */
+    FleetLoad load() {
+        return load;
     }
 
     /** Builds the stations (databases opened, playouts started); nothing connects yet. */
@@ -42,19 +49,20 @@ public final class Fleet implements AutoCloseable {
                                FleetObserver observer) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         List<FleetStation> stations = new ArrayList<>(stationIds.size());
+        FleetLoad load = new FleetLoad();
         try {
             Path standby = Files.createDirectories(dataDir).resolve("siren.wav");
             Files.write(standby, new byte[44]);
             SharedDecoder emergencies = new SharedDecoder(new MessageCodec(vn.loa.protocol.Plan.MAX_ENCODED_BYTES));
             for (String id : stationIds) {
                 stations.add(new FleetStation(id, group.next(), dataDir.resolve(id), standby, topics, PROBE_TOPIC,
-                        emergencies, clock, observer));
+                        emergencies, clock, observer, load));
             }
         } catch (IOException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new UncheckedIOException(e);
         }
-        return new Fleet(group, stations);
+        return new Fleet(group, stations, load);
     }
 
     /** Connects every station, a few dozen at a time; returns once every birth is acknowledged by the broker. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import vn.loa.agent.store.OutboxStore;
 import vn.loa.agent.store.PlanStore;
 import vn.loa.agent.store.PlayoutJournal;
 import vn.loa.agent.timing.ExecutorTaskScheduler;
+import vn.loa.agent.timing.TaskScheduler;
 import vn.loa.protocol.Birth;
 import vn.loa.protocol.Channel;
 import vn.loa.protocol.Decoded;
@@ -62,11 +64,14 @@ final class FleetStation implements AutoCloseable {
     static final List<Zone> ZONES = List.of(new Zone(1, "Loa 1"));
     private static final int HEARTBEAT_SECONDS = 30;
     private static final int KEEPALIVE_SECONDS = 30;
+    private static final int CONNECT_ATTEMPTS = 5;
+    private static final long RETRY_PAUSE_MILLIS = 200;
 
     private final String id;
     private final EventLoop loop;
     private final Clock clock;
     private final FleetObserver observer;
+    private final FleetLoad load;
     private final MessageCodec codec;
     private final MessageCodec commandCodec;
     private final SharedDecoder emergencyDecoder;
@@ -88,8 +93,9 @@ final class FleetStation implements AutoCloseable {
     private ScheduledFuture<?> heartbeats; // event loop
 
     FleetStation(String id, EventLoop loop, Path dataDir, Path standbyFile, Topics topics, String probeTopic,
-                 SharedDecoder emergencyDecoder, Clock clock, FleetObserver observer) {
+                 SharedDecoder emergencyDecoder, Clock clock, FleetObserver observer, FleetLoad load) {
         this.id = id;
+        this.load = load;
         this.loop = loop;
         this.clock = clock;
         this.observer = observer;
@@ -104,7 +110,7 @@ final class FleetStation implements AutoCloseable {
         this.heartbeatTopic = topics.station(id, Channel.HEARTBEAT);
         this.probeTopic = probeTopic;
         this.startedAt = clock.instant();
-        ExecutorTaskScheduler thread = new ExecutorTaskScheduler(loop);
+        TaskScheduler thread = new TimedScheduler(new ExecutorTaskScheduler(loop), load.playoutNanos());
         this.database = Database.openIn(dataDir, clock);
         this.relays = new SimulatedRelayBoard(id, ZONES);
         this.player = new SimulatedPlayer(id, thread, clock);
@@ -123,8 +129,37 @@ final class FleetStation implements AutoCloseable {
         return id;
     }
 
-    /** Connects, subscribes and announces the station; completes once its birth is acknowledged. */
+    /**
+     * Connects, subscribes and announces the station; completes once its birth is acknowledged.
+     * A failed attempt is tried again after a short pause, as an agent would (Moquette sometimes
+     * drops a fresh connection when a thousand arrive at once).
+     */
     CompletableFuture<Void> connect(InetSocketAddress broker) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        attempt(broker, CONNECT_ATTEMPTS, done);
+        return done;
+    }
+
+    private void attempt(InetSocketAddress broker, int attemptsLeft, CompletableFuture<Void> done) {
+        connectOnce(broker).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                done.complete(null);
+                return;
+            }
+            FleetMqttClient failed = client;
+            if (failed != null) {
+                failed.dropConnection();
+            }
+            if (attemptsLeft <= 1) {
+                done.completeExceptionally(failure);
+                return;
+            }
+            log.info("station {} connects again after: {}", id, failure.toString());
+            loop.schedule(() -> attempt(broker, attemptsLeft - 1, done), RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private CompletableFuture<Void> connectOnce(InetSocketAddress broker) {
         Instant stamp = clock.instant();
         FleetWill will = new FleetWill(statusTopic, codec.encode(new StationStatus(MessageIds.next(), stamp, id,
                 Presence.OFFLINE)), MqttQoS.AT_LEAST_ONCE, true);
@@ -149,11 +184,23 @@ final class FleetStation implements AutoCloseable {
         publishPlanAck(playout.heldVersion());
         outbox.start();
         outbox.reconnected();
-        heartbeats = loop.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        // stations start at random moments, so their heartbeats do not all fall in the same second
+        long phase = ThreadLocalRandom.current().nextLong(TimeUnit.SECONDS.toMillis(HEARTBEAT_SECONDS));
+        heartbeats = loop.scheduleAtFixedRate(this::heartbeat, phase, TimeUnit.SECONDS.toMillis(HEARTBEAT_SECONDS),
+                TimeUnit.MILLISECONDS);
     }
 
     /** On the event loop. */
     private void messageArrived(String topic, byte[] payload, long receivedNanos) {
+        long start = System.nanoTime();
+        try {
+            route(topic, payload, receivedNanos);
+        } finally {
+            load.handlerNanos().add(System.nanoTime() - start);
+        }
+    }
+
+    private void route(String topic, byte[] payload, long receivedNanos) {
         if (topic.equals(probeTopic)) {
             observer.probeReceived(payload, receivedNanos);
         } else if (topic.equals(emergenciesTopic)) {
