@@ -14,7 +14,6 @@ import vn.loa.protocol.Emergency;
 import vn.loa.protocol.EmergencyProgress;
 import vn.loa.protocol.EmergencyStage;
 import vn.loa.protocol.EmergencyStop;
-import vn.loa.protocol.EmergencyTarget;
 import vn.loa.protocol.Message;
 import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.MessageIds;
@@ -22,8 +21,8 @@ import vn.loa.protocol.Topics;
 
 /**
  * A stand-in for the controller's publish and ingest paths, for the split of the figures: it
- * publishes one {@code emergency} naming every station on {@code {root}/emergencies}, as the
- * controller does, and notes when each {@code zones-on} comes back on the stations' reports
+ * publishes an {@code emergency} to every station's {@code commands} topic, as the controller
+ * does, and notes when each {@code zones-on} comes back on the stations' reports
  * topics. No HTTP, no database, no controller threads: what is left is broker, fleet and playout.
  */
 final class DirectTrigger implements AutoCloseable {
@@ -31,7 +30,7 @@ final class DirectTrigger implements AutoCloseable {
     private static final AudioRef SIREN = new AudioRef("/audio/" + "5".repeat(64), "5".repeat(64), 44, "wav");
 
     private final Topics topics;
-    private final List<EmergencyTarget> targets;
+    private final List<String> stations;
     private final FleetMqttClient client;
     /** Emergency id → station → nanoTime at which its zones-on reached this stand-in; filled on an event loop. */
     private final Map<String, Map<String, Long>> confirmed;
@@ -39,7 +38,7 @@ final class DirectTrigger implements AutoCloseable {
     private DirectTrigger(Topics topics, List<String> stations, FleetMqttClient client,
                           Map<String, Map<String, Long>> confirmed) {
         this.topics = topics;
-        this.targets = stations.stream().map(id -> new EmergencyTarget(id, List.of())).toList();
+        this.stations = List.copyOf(stations);
         this.client = client;
         this.confirmed = confirmed;
     }
@@ -60,22 +59,26 @@ final class DirectTrigger implements AutoCloseable {
         return new DirectTrigger(topics, stations, client, confirmed);
     }
 
-    /** The emergency's encoded size, as every station receives it. */
+    /** The emergency's encoded size, as each station receives it. */
     int encodedSize(String emergencyId) {
-        return CODEC.encode(emergency(emergencyId)).length;
+        return CODEC.encode(emergency(emergencyId, stations.get(0))).length;
     }
 
-    /** Publishes the emergency; returns the nanoTime just before the publish. */
+    /** Publishes the emergency to every station; returns the nanoTime just before the first publish. */
     long trigger(String emergencyId) {
-        byte[] payload = CODEC.encode(emergency(emergencyId));
         long sent = System.nanoTime();
-        client.publish(topics.emergencies(), payload, MqttQoS.AT_LEAST_ONCE, false);
+        for (String station : stations) {
+            client.publish(topics.station(station, Channel.COMMANDS), CODEC.encode(emergency(emergencyId, station)),
+                    MqttQoS.AT_LEAST_ONCE, false);
+        }
         return sent;
     }
 
     void stop(String emergencyId) {
-        client.publish(topics.emergencies(), CODEC.encode(new EmergencyStop(MessageIds.next(), Instant.now(),
-                emergencyId, List.of(), "benchmark round over")), MqttQoS.AT_LEAST_ONCE, false);
+        for (String station : stations) {
+            client.publish(topics.station(station, Channel.COMMANDS), CODEC.encode(new EmergencyStop(MessageIds.next(),
+                    Instant.now(), station, emergencyId, "benchmark round over")), MqttQoS.AT_LEAST_ONCE, false);
+        }
     }
 
     /** Station → nanoTime at which its {@code zones-on} reached this stand-in controller. */
@@ -83,10 +86,10 @@ final class DirectTrigger implements AutoCloseable {
         return confirmed.computeIfAbsent(emergencyId, id -> new ConcurrentHashMap<>());
     }
 
-    private Emergency emergency(String emergencyId) {
+    private static Emergency emergency(String emergencyId, String station) {
         Instant now = Instant.now();
-        return new Emergency(MessageIds.next(), now, emergencyId, "Còi báo động", "bl-std-siren", SIREN, 20_000, 3, 4,
-                now.plusSeconds(1800), 1000, targets);
+        return new Emergency(MessageIds.next(), now, station, emergencyId, "Còi báo động", "bl-std-siren", SIREN, 20_000,
+                3, 4, now.plusSeconds(1800), 1000, List.of());
     }
 
     @Override

@@ -53,10 +53,9 @@ public final class Fleet implements AutoCloseable {
         try {
             Path standby = Files.createDirectories(dataDir).resolve("siren.wav");
             Files.write(standby, new byte[44]);
-            SharedDecoder emergencies = new SharedDecoder(new MessageCodec(vn.loa.protocol.Plan.MAX_ENCODED_BYTES));
             for (String id : stationIds) {
                 stations.add(new FleetStation(id, group.next(), dataDir.resolve(id), standby, topics, PROBE_TOPIC,
-                        emergencies, clock, observer, load));
+                        clock, observer, load));
             }
         } catch (IOException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -29,7 +29,6 @@ import vn.loa.protocol.Emergency;
 import vn.loa.protocol.EmergencyProgress;
 import vn.loa.protocol.EmergencyStage;
 import vn.loa.protocol.EmergencyStop;
-import vn.loa.protocol.EmergencyTarget;
 import vn.loa.protocol.Message;
 import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.MessageIds;
@@ -88,22 +87,26 @@ class FleetIT {
         controller.subscribe(TOPICS.allStations(Channel.REPORTS)).get(5, TimeUnit.SECONDS);
         fleet.connect(address, Duration.ofSeconds(30));
 
-        Emergency emergency = new Emergency(MessageIds.next(), Instant.now(), "em-fleet-1", "Thử còi", "bl-siren",
-                new AudioRef("/audio/" + "a".repeat(64), "a".repeat(64), 44, "wav"), 60_000, 1, 4,
-                Instant.now().plusSeconds(600), 50, List.of(new EmergencyTarget("st-1", List.of()),
-                new EmergencyTarget("st-2", List.of(1))));
-        controller.publish(TOPICS.emergencies(), CODEC.encode(emergency), MqttQoS.AT_LEAST_ONCE, false)
-                .get(5, TimeUnit.SECONDS);
+        for (String station : List.of("st-1", "st-2")) {
+            Emergency emergency = new Emergency(MessageIds.next(), Instant.now(), station, "em-fleet-1", "Thử còi",
+                    "bl-siren", new AudioRef("/audio/" + "a".repeat(64), "a".repeat(64), 44, "wav"), 60_000, 1, 4,
+                    Instant.now().plusSeconds(600), 50, station.equals("st-1") ? List.of() : List.of(1));
+            controller.publish(TOPICS.station(station, Channel.COMMANDS), CODEC.encode(emergency),
+                    MqttQoS.AT_LEAST_ONCE, false).get(5, TimeUnit.SECONDS);
+        }
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> zonesOn.keySet().equals(Set.of("st-1", "st-2")));
         await().atMost(10, TimeUnit.SECONDS).until(() -> progress(reports, EmergencyStage.ZONES_ON).size() == 2);
         await().atMost(10, TimeUnit.SECONDS).until(() -> receipts(reports, ReceiptState.STARTED).size() == 2);
 
-        controller.publish(TOPICS.emergencies(), CODEC.encode(new EmergencyStop(MessageIds.next(), Instant.now(),
-                "em-fleet-1", List.of(), "test over")), MqttQoS.AT_LEAST_ONCE, false).get(5, TimeUnit.SECONDS);
+        for (String station : List.of("st-1", "st-2")) {
+            controller.publish(TOPICS.station(station, Channel.COMMANDS), CODEC.encode(new EmergencyStop(
+                    MessageIds.next(), Instant.now(), station, "em-fleet-1", "test over")), MqttQoS.AT_LEAST_ONCE,
+                    false).get(5, TimeUnit.SECONDS);
+        }
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> receipts(reports, ReceiptState.PARTLY_PLAYED).size() == 2);
-        assertThat(progress(reports, EmergencyStage.RECEIVED)).extracting(EmergencyProgress::station)
+        assertThat(progress(reports, EmergencyStage.ZONES_ON)).extracting(EmergencyProgress::station)
                 .containsExactlyInAnyOrder("st-1", "st-2");
         controller.close();
     }

@@ -52,7 +52,8 @@ import vn.loa.protocol.Zone;
  * journal, plan store and receipt outbox, the simulated relay board and player) behind a
  * {@link FleetMqttClient} instead of Paho. It announces itself as an agent does (retained
  * {@code online} status with the will's stamp, a {@code birth}, its plan version), sends
- * heartbeats, takes plans, receipt-acks, emergencies and stops, and publishes the playout's
+ * heartbeats, takes plans, receipt-acks, emergencies and stops on its {@code commands} topic (each
+ * decoded by the station itself, as on real hardware), and publishes the playout's
  * {@code emergency-progress} and receipts on its {@code reports} topic.
  *
  * <p>Thread: one event loop of the fleet's group is this station's agent thread, playout thread
@@ -74,9 +75,7 @@ final class FleetStation implements AutoCloseable {
     private final FleetLoad load;
     private final MessageCodec codec;
     private final MessageCodec commandCodec;
-    private final SharedDecoder emergencyDecoder;
     private final String commandsTopic;
-    private final String emergenciesTopic;
     private final String reportsTopic;
     private final String statusTopic;
     private final String birthTopic;
@@ -93,7 +92,7 @@ final class FleetStation implements AutoCloseable {
     private ScheduledFuture<?> heartbeats; // event loop
 
     FleetStation(String id, EventLoop loop, Path dataDir, Path standbyFile, Topics topics, String probeTopic,
-                 SharedDecoder emergencyDecoder, Clock clock, FleetObserver observer, FleetLoad load) {
+                 Clock clock, FleetObserver observer, FleetLoad load) {
         this.id = id;
         this.load = load;
         this.loop = loop;
@@ -101,9 +100,7 @@ final class FleetStation implements AutoCloseable {
         this.observer = observer;
         this.codec = new MessageCodec();
         this.commandCodec = new MessageCodec(Plan.MAX_ENCODED_BYTES);
-        this.emergencyDecoder = emergencyDecoder;
         this.commandsTopic = topics.station(id, Channel.COMMANDS);
-        this.emergenciesTopic = topics.emergencies();
         this.reportsTopic = topics.station(id, Channel.REPORTS);
         this.statusTopic = topics.station(id, Channel.STATUS);
         this.birthTopic = topics.station(id, Channel.BIRTH);
@@ -166,7 +163,7 @@ final class FleetStation implements AutoCloseable {
         FleetClientOptions options = FleetClientOptions.of("loa-agent-" + id).withCleanSession(false)
                 .withKeepAlive(KEEPALIVE_SECONDS).withWill(will);
         return FleetConnector.connectAndSubscribe(FleetMqttClient.connect(loop, broker, options, this::messageArrived)
-                        .thenApply(this::attach), List.of(commandsTopic, emergenciesTopic, probeTopic))
+                        .thenApply(this::attach), List.of(commandsTopic, probeTopic))
                 .thenCompose(c -> publish(statusTopic, new StationStatus(MessageIds.next(), stamp, id, Presence.ONLINE),
                         MqttQoS.AT_LEAST_ONCE, true))
                 .thenCompose(ok -> publish(birthTopic, birth(), MqttQoS.AT_LEAST_ONCE, false))
@@ -203,8 +200,6 @@ final class FleetStation implements AutoCloseable {
     private void route(String topic, byte[] payload, long receivedNanos) {
         if (topic.equals(probeTopic)) {
             observer.probeReceived(payload, receivedNanos);
-        } else if (topic.equals(emergenciesTopic)) {
-            command(emergencyDecoder.decode(payload), receivedNanos);
         } else if (topic.equals(commandsTopic)) {
             command(commandCodec.decode(payload), receivedNanos);
         }
@@ -217,7 +212,7 @@ final class FleetStation implements AutoCloseable {
         }
         Message message = ok.message();
         if (message instanceof Emergency emergency) {
-            if (emergency.targetFor(id).isPresent()) {
+            if (emergency.station().equals(id)) {
                 observer.emergencyArrived(id, emergency.emergencyId(), receivedNanos);
             }
             playout.emergency(emergency);
