@@ -16,7 +16,6 @@ import vn.loa.controller.api.ApiJson;
 import vn.loa.controller.api.AuditRoutes;
 import vn.loa.controller.api.CapRoutes;
 import vn.loa.controller.cap.CapDecider;
-import vn.loa.controller.cap.CapSettings;
 import vn.loa.controller.emergency.CapIntake;
 import vn.loa.controller.api.EmergencyRoutes;
 import vn.loa.controller.api.EmergencyView;
@@ -187,7 +186,8 @@ public final class Controller implements AutoCloseable {
         standard.onChange(plans::replanAll);
         EmergencyEvents events = new EmergencyEvents(json.mapper(), (a, stations) -> EmergencyView.of(a, stations, true),
                 EmergencyView.StationView::of);
-        emergencies = new EmergencyService(database, clock, audit, link::publishCommand, status::isOnline, emergencyThread, EmergencyService.Settings.defaults(), json.mapper(), events);
+        emergencies = new EmergencyService(database, clock, audit, link::publishCommand, status::isOnline,
+                emergencyThread, emergencySettings(config.emergencies()), json.mapper(), events);
         events.attach(emergencies);
         emergencies.start();
         sink.listener(new ReportRouter(plans, receipts, emergencies));
@@ -200,9 +200,15 @@ public final class Controller implements AutoCloseable {
                 emergencies.settings(), clock);
         EmergencyRoutes routes = new EmergencyRoutes(emergencies, resolver, events, json);
         routes.register(router);
-        new CapRoutes(new CapIntake(database, clock, new CapDecider(CapSettings.defaults(), clock), areas::list,
+        new CapRoutes(new CapIntake(database, clock, new CapDecider(config.cap(), clock), areas::list,
                 stations::list, resolver, emergencies, standard, audit), json).register(router);
         return routes;
+    }
+
+    private static EmergencyService.Settings emergencySettings(ControllerConfig.Emergencies emergencies) {
+        return new EmergencyService.Settings(emergencies.defaultRepeat(),
+                Duration.ofMinutes(emergencies.defaultValidityMinutes()), Duration.ofHours(emergencies.maxValidityHours()),
+                Duration.ofMillis(emergencies.warmUpMillis()), Duration.ofSeconds(emergencies.confirmGraceSeconds()));
     }
 
     /** The bulletin library as scheduling sees it. */

@@ -54,10 +54,11 @@ public final class AuditRoutes {
     private static Instant instant(Request request, String name) {
         return request.queryParam(name).map(value -> {
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                // An unescaped '+' of an offset arrives as a space (form decoding); no instant holds a space.
+                return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
             } catch (DateTimeParseException e) {
                 throw ApiException.invalid("query parameter '" + name + "' must be an instant with its offset, "
-                        + "such as 2026-11-23T00:00:00+07:00");
+                        + "such as 2026-11-23T00:00:00+07:00 or 2026-11-22T17:00:00Z");
             }
         }).orElse(null);
     }

@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.Set;
 
 /** Reads a controller YAML file over the defaults; unknown or mistyped fields are errors naming the file and field. */
 public final class ConfigLoader {
@@ -35,14 +32,16 @@ public final class ConfigLoader {
 
     static ControllerConfig read(JsonNode root) {
         ControllerConfig d = ControllerConfig.defaults();
-        Section top = new Section("", root);
+        ConfigSection top = new ConfigSection("", root);
         Path dataDir = Path.of(top.text("dataDir", d.dataDir().toString()));
-        Section http = top.section("http");
-        Section mqtt = top.section("mqtt");
-        Section auth = top.section("auth");
-        Section stations = top.section("stations");
-        Section broadcasts = top.section("broadcasts");
-        Section bulletins = top.section("bulletins");
+        ConfigSection http = top.section("http");
+        ConfigSection mqtt = top.section("mqtt");
+        ConfigSection auth = top.section("auth");
+        ConfigSection stations = top.section("stations");
+        ConfigSection broadcasts = top.section("broadcasts");
+        ConfigSection bulletins = top.section("bulletins");
+        ConfigSection emergencies = top.section("emergencies");
+        ConfigSection cap = top.section("cap");
         top.rejectUnknown();
         ControllerConfig.Http h = new ControllerConfig.Http(http.text("host", d.http().host()),
                 http.integer("port", d.http().port()), http.integer("maxBodyBytes", d.http().maxBodyBytes()),
@@ -73,7 +72,15 @@ public final class ConfigLoader {
         ControllerConfig.Bulletins bl = new ControllerConfig.Bulletins(bulletins.wholeNumber("maxUploadBytes",
                 d.bulletins().maxUploadBytes()));
         bulletins.rejectUnknown();
-        return new ControllerConfig(dataDir, h, m, a, s, b, bl);
+        ControllerConfig.Emergencies e0 = d.emergencies();
+        ControllerConfig.Emergencies e = new ControllerConfig.Emergencies(
+                emergencies.integer("defaultRepeat", e0.defaultRepeat()),
+                emergencies.integer("defaultValidityMinutes", e0.defaultValidityMinutes()),
+                emergencies.integer("maxValidityHours", e0.maxValidityHours()),
+                emergencies.integer("warmUpMillis", e0.warmUpMillis()),
+                emergencies.integer("confirmGraceSeconds", e0.confirmGraceSeconds()));
+        emergencies.rejectUnknown();
+        return new ControllerConfig(dataDir, h, m, a, s, b, bl, e, CapSettingsReader.read(cap));
     }
 
     private static String firstLine(String message) {
@@ -82,74 +89,5 @@ public final class ConfigLoader {
         }
         int cut = message.indexOf('\n');
         return cut > 0 ? message.substring(0, cut) : message;
-    }
-
-    /** One mapping of the file, remembering which fields were read. */
-    private static final class Section {
-        private final String prefix;
-        private final JsonNode node;
-        private final Set<String> known = new HashSet<>();
-
-        Section(String prefix, JsonNode node) {
-            if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
-                throw new ConfigException("'" + (prefix.isEmpty() ? "the file" : prefix) + "' must be a mapping");
-            }
-            this.prefix = prefix;
-            this.node = node;
-        }
-
-        Section section(String name) {
-            known.add(name);
-            return new Section(prefix + name, node.path(name));
-        }
-
-        String text(String name, String fallback) {
-            known.add(name);
-            JsonNode value = node.path(name);
-            if (value.isMissingNode() || value.isNull()) {
-                return fallback;
-            }
-            if (!value.isValueNode() || value.isBoolean()) {
-                throw new ConfigException("field '" + field(name) + "' must be text");
-            }
-            return value.asText();
-        }
-
-        int integer(String name, int fallback) {
-            known.add(name);
-            JsonNode value = node.path(name);
-            if (value.isMissingNode() || value.isNull()) {
-                return fallback;
-            }
-            if (!value.isInt()) {
-                throw new ConfigException("field '" + field(name) + "' must be a whole number");
-            }
-            return value.intValue();
-        }
-
-        long wholeNumber(String name, long fallback) {
-            known.add(name);
-            JsonNode value = node.path(name);
-            if (value.isMissingNode() || value.isNull()) {
-                return fallback;
-            }
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                throw new ConfigException("field '" + field(name) + "' must be a whole number");
-            }
-            return value.longValue();
-        }
-
-        void rejectUnknown() {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!known.contains(name)) {
-                    throw new ConfigException("unknown field '" + field(name) + "'");
-                }
-            }
-        }
-
-        private String field(String name) {
-            return prefix.isEmpty() ? name : prefix + "." + name;
-        }
     }
 }

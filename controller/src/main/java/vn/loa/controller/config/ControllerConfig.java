@@ -2,13 +2,15 @@ package vn.loa.controller.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import vn.loa.controller.cap.CapSettings;
 
 /**
  * The controller's settings, read from a YAML file (see examples/controller.yml). Every field has
  * a default, so an empty file runs a controller with the embedded broker.
  */
 public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations,
-                               Broadcasts broadcasts, Bulletins bulletins) {
+                               Broadcasts broadcasts, Bulletins bulletins, Emergencies emergencies,
+                               CapSettings cap) {
 
     /** The HTTP API. */
     public record Http(String host, int port, int maxBodyBytes, int apiThreads) {
@@ -98,6 +100,32 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         }
     }
 
+    /**
+     * Emergency announcements: what a trigger that leaves them out gets ({@code defaultRepeat},
+     * {@code defaultValidityMinutes}, {@code warmUpMillis}: zones on this long before the audio), the
+     * longest validity accepted ({@code maxValidityHours}), and the grace after the end of the validity
+     * plus the announcement's own length (warm-up and repeats) after which a station with no final
+     * report shows {@code unconfirmed} ({@code confirmGraceSeconds}).
+     */
+    public record Emergencies(int defaultRepeat, int defaultValidityMinutes, int maxValidityHours, int warmUpMillis,
+                              int confirmGraceSeconds) {
+        public Emergencies {
+            ConfigChecks.range("emergencies.defaultRepeat", defaultRepeat, 1, 20);
+            ConfigChecks.range("emergencies.defaultValidityMinutes", defaultValidityMinutes, 1, 24 * 60);
+            ConfigChecks.range("emergencies.maxValidityHours", maxValidityHours, 1, 72);
+            ConfigChecks.range("emergencies.warmUpMillis", warmUpMillis, 0, 30_000);
+            ConfigChecks.range("emergencies.confirmGraceSeconds", confirmGraceSeconds, 0, 3600);
+            if (defaultValidityMinutes > maxValidityHours * 60) {
+                throw new ConfigException("field 'emergencies.defaultValidityMinutes' (" + defaultValidityMinutes
+                        + ") must not exceed emergencies.maxValidityHours (" + maxValidityHours + " h)");
+            }
+        }
+
+        public static Emergencies defaults() {
+            return new Emergencies(3, 30, 24, 1000, 120);
+        }
+    }
+
     public ControllerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -106,6 +134,8 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         Objects.requireNonNull(stations, "stations");
         Objects.requireNonNull(broadcasts, "broadcasts");
         Objects.requireNonNull(bulletins, "bulletins");
+        Objects.requireNonNull(emergencies, "emergencies");
+        Objects.requireNonNull(cap, "cap");
     }
 
     /** Defaults: data in ./loa-data, HTTP on 8080, the embedded broker on 1883, all interfaces. */
@@ -113,7 +143,8 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         return new ControllerConfig(Path.of("loa-data"), new Http("0.0.0.0", 8080, 64 * 1024, 4),
                 new Mqtt("embedded", null, null, null, "loa-controller", "loa/v1", 30, 64 * 1024, "0.0.0.0", 1883,
                         20_000, 2 * 1024 * 1024),
-                new Auth(12), new Stations(10), new Broadcasts(48, 5, 60, 120), Bulletins.defaults());
+                new Auth(12), new Stations(10), new Broadcasts(48, 5, 60, 120), Bulletins.defaults(),
+                Emergencies.defaults(), CapSettings.defaults());
     }
 
     /** For tests: loopback only, ephemeral ports, data in the given folder. */
@@ -121,28 +152,36 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         ControllerConfig defaults = defaults();
         return new ControllerConfig(dataDir, new Http("127.0.0.1", 0, defaults.http.maxBodyBytes(), 4),
                 defaults.mqtt.withEmbedded("127.0.0.1", 0), defaults.auth, defaults.stations, defaults.broadcasts,
-                defaults.bulletins);
+                defaults.bulletins, defaults.emergencies, defaults.cap);
     }
 
     public ControllerConfig withMqtt(Mqtt newMqtt) {
-        return new ControllerConfig(dataDir, http, newMqtt, auth, stations, broadcasts, bulletins);
+        return new ControllerConfig(dataDir, http, newMqtt, auth, stations, broadcasts, bulletins, emergencies, cap);
     }
 
     public ControllerConfig withHttp(String host, int port) {
         return new ControllerConfig(dataDir, new Http(host, port, http.maxBodyBytes(), http.apiThreads()), mqtt, auth,
-                stations, broadcasts, bulletins);
+                stations, broadcasts, bulletins, emergencies, cap);
     }
 
     public ControllerConfig withDataDir(Path newDataDir) {
-        return new ControllerConfig(newDataDir, http, mqtt, auth, stations, broadcasts, bulletins);
+        return new ControllerConfig(newDataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap);
     }
 
     public ControllerConfig withBroadcasts(Broadcasts newBroadcasts) {
-        return new ControllerConfig(dataDir, http, mqtt, auth, stations, newBroadcasts, bulletins);
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, newBroadcasts, bulletins, emergencies, cap);
     }
 
     public ControllerConfig withBulletins(Bulletins newBulletins) {
-        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, newBulletins);
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, newBulletins, emergencies, cap);
+    }
+
+    public ControllerConfig withEmergencies(Emergencies newEmergencies) {
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, newEmergencies, cap);
+    }
+
+    public ControllerConfig withCap(CapSettings newCap) {
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, newCap);
     }
 
     /** Moves to an external broker at the given URI. */

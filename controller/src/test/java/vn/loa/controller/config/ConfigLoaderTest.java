@@ -5,7 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.loa.controller.cap.CapAction;
+import vn.loa.controller.cap.CapRule;
+import vn.loa.controller.cap.CapSettings;
+import vn.loa.controller.cap.Certainty;
+import vn.loa.controller.cap.Severity;
+import vn.loa.controller.cap.Urgency;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
@@ -22,6 +31,8 @@ class ConfigLoaderTest {
         ControllerConfig config = ConfigLoader.load(Path.of("../examples/controller.yml"));
         assertThat(config.mqtt().embedded()).isTrue();
         assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.emergencies()).isEqualTo(ControllerConfig.Emergencies.defaults());
+        assertThat(config.cap()).isEqualTo(CapSettings.defaults());
     }
 
     @Test
@@ -78,6 +89,87 @@ class ConfigLoaderTest {
                 .hasMessageContaining("'bulletins.maxUploadBytes' must be 1024..");
         assertThatThrownBy(() -> ConfigLoader.load(write("bulletins: { maxUploadBytes: 1.5 }")))
                 .hasMessageContaining("'bulletins.maxUploadBytes' must be a whole number");
+    }
+
+    @Test
+    void emergencySettingsAreReadAndDefaultWhenAbsent() throws Exception {
+        assertThat(ConfigLoader.load(write("http: { port: 9000 }")).emergencies())
+                .isEqualTo(new ControllerConfig.Emergencies(3, 30, 24, 1000, 120));
+        ControllerConfig config = ConfigLoader.load(write("""
+                emergencies: { defaultRepeat: 5, defaultValidityMinutes: 60, maxValidityHours: 6, warmUpMillis: 0,
+                               confirmGraceSeconds: 300 }
+                """));
+        assertThat(config.emergencies()).isEqualTo(new ControllerConfig.Emergencies(5, 60, 6, 0, 300));
+    }
+
+    @Test
+    void badEmergencySettingIsAnErrorNamingIt() throws Exception {
+        assertThatThrownBy(() -> ConfigLoader.load(write("emergencies: { defaultRepeat: 21 }")))
+                .hasMessageContaining("'emergencies.defaultRepeat' must be 1..20, got 21");
+        assertThatThrownBy(() -> ConfigLoader.load(write("emergencies: { warmUpMillis: 30001 }")))
+                .hasMessageContaining("'emergencies.warmUpMillis' must be 0..30000");
+        assertThatThrownBy(() -> ConfigLoader.load(write("emergencies: { defaultValidityMinutes: 120, maxValidityHours: 1 }")))
+                .hasMessageContaining("'emergencies.defaultValidityMinutes' (120) must not exceed");
+        assertThatThrownBy(() -> ConfigLoader.load(write("emergencies: { repeat: 2 }")))
+                .hasMessageContaining("unknown field 'emergencies.repeat'");
+    }
+
+    @Test
+    void capSectionIsReadInOrderWithCapNames() throws Exception {
+        ControllerConfig config = ConfigLoader.load(write("""
+                cap:
+                  areaCodeName: VN-DVHC
+                  rules:
+                    - severities: [Extreme, Severe]
+                      urgencies: [Immediate]
+                      certainties: [Observed, Very Likely]
+                      events: [lũ, flood]
+                      action: trigger
+                      standardMessage: flood
+                      riskLevel: 4
+                    - action: ignore
+                  standardMessageByEvent:
+                    sơ tán: evacuation
+                    lũ: flood
+                """));
+        CapSettings cap = config.cap();
+        assertThat(cap.areaCodeName()).isEqualTo("VN-DVHC");
+        assertThat(cap.rules()).containsExactly(
+                new CapRule(Set.of(Severity.EXTREME, Severity.SEVERE), Set.of(Urgency.IMMEDIATE),
+                        Set.of(Certainty.OBSERVED, Certainty.LIKELY), Set.of("lũ", "flood"), CapAction.TRIGGER,
+                        "flood", 4),
+                CapRule.of(Set.of(), Set.of(), Set.of(), CapAction.IGNORE, null));
+        assertThat(cap.standardMessageFor("Lệnh sơ tán vì lũ")).contains("evacuation");
+        assertThat(List.copyOf(cap.standardMessageByEvent().values())).containsExactly("evacuation", "flood");
+    }
+
+    @Test
+    void capSectionDefaultsWhenAbsentOrPartlyGiven() throws Exception {
+        assertThat(ConfigLoader.load(write("http: { port: 9000 }")).cap()).isEqualTo(CapSettings.defaults());
+        CapSettings cap = ConfigLoader.load(write("cap: { areaCodeName: VN-DVHC }")).cap();
+        assertThat(cap.rules()).isEqualTo(CapSettings.DEFAULT_RULES);
+        assertThat(cap.standardMessageByEvent()).isEqualTo(CapSettings.defaults().standardMessageByEvent());
+        assertThat(ConfigLoader.load(write("cap: { standardMessageByEvent: {} }")).cap().standardMessageByEvent())
+                .isEqualTo(Map.of());
+    }
+
+    @Test
+    void badCapValueIsAnErrorNamingIt() throws Exception {
+        assertThatThrownBy(() -> ConfigLoader.load(write("cap: { rules: [ { action: ignore }, { action: sound } ] }")))
+                .hasMessageContaining("field 'cap.rules[1].action' must be trigger, draft or ignore, got 'sound'");
+        assertThatThrownBy(() -> ConfigLoader.load(write("cap: { rules: [ { severities: [severe], action: ignore } ] }")))
+                .hasMessageContaining("field 'cap.rules[0].severities' has 'severe': must be one of Extreme, Severe");
+        assertThatThrownBy(() -> ConfigLoader.load(write("cap: { rules: [ { action: trigger } ] }")))
+                .hasMessageContaining("field 'cap.rules[0].standardMessage' is required with action trigger");
+        assertThatThrownBy(() -> ConfigLoader.load(write(
+                "cap: { rules: [ { action: draft, standardMessage: siren, riskLevel: 6 } ] }")))
+                .hasMessageContaining("'cap.rules[0].riskLevel' must be 1..5, got 6");
+        assertThatThrownBy(() -> ConfigLoader.load(write("cap: { rules: [ { action: ignore, colour: red } ] }")))
+                .hasMessageContaining("unknown field 'cap.rules[0].colour'");
+        assertThatThrownBy(() -> ConfigLoader.load(write("cap: { rules: [] }")))
+                .hasMessageContaining("field 'cap.rules' must have at least one rule");
+        assertThatThrownBy(() -> ConfigLoader.load(write("cap: { standardMessageByEvent: [flood] }")))
+                .hasMessageContaining("field 'cap.standardMessageByEvent' must be a mapping");
     }
 
     private Path write(String yaml) throws Exception {
