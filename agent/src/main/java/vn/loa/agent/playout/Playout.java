@@ -343,7 +343,7 @@ public final class Playout {
             return;
         }
         Optional<EmergencyOrder> order = emergencies.stop(stop);
-        String reason = "stopped" + (stop.reason() == null ? "" : ": " + stop.reason());
+        String reason = stop.reason() == null ? "stopped" : stop.reason();
         String broadcastId = EmergencyIds.broadcastId(stop.emergencyId());
         if (broadcastId.equals(onAir.activeId())) {
             onAir.cut(reason);

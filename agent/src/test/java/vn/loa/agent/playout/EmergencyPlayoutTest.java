@@ -68,7 +68,7 @@ class EmergencyPlayoutTest {
 
     private EmergencyStop stopFlood() {
         return new EmergencyStop("s-" + clock.instant().toEpochMilli(), clock.instant(), STATION, "em-flood",
-                "by the commune operator");
+                "stopped by the commune operator");
     }
 
     private List<ReceiptState> states(String broadcastId) {
@@ -128,7 +128,7 @@ class EmergencyPlayoutTest {
         assertThat(harness.relays().switches()).filteredOn(s -> !s.on())
                 .extracting(Switch::at).containsOnly(at(5));
         assertThat(states(BROADCAST)).containsExactly(ReceiptState.STARTED, ReceiptState.PARTLY_PLAYED);
-        assertThat(last(BROADCAST).reason()).isEqualTo("stopped: by the commune operator");
+        assertThat(last(BROADCAST).reason()).isEqualTo("stopped by the commune operator");
 
         harness.advanceTo(at(140));
         assertThat(states("news")).as("the plan plays on").containsExactly(ReceiptState.STARTED, ReceiptState.FINISHED);

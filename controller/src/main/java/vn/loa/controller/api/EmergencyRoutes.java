@@ -109,7 +109,7 @@ public final class EmergencyRoutes {
             throw ApiException.invalid("query parameter 'limit' must be 1-500");
         }
         List<EmergencyView> found = emergencies.list(state, limit).stream()
-                .map(a -> EmergencyView.of(a, List.of(), false)).toList();
+                .map(s -> EmergencyView.summary(s.announcement(), s.stationsByStage())).toList();
         return json.ok(Map.of("emergencies", found));
     }
 
@@ -133,9 +133,10 @@ public final class EmergencyRoutes {
                     + ", not a draft");
         }
         String actor = call.principal().username();
-        AnnouncementRequest request = new AnnouncementRequest(draft.targets(), null, draft.bulletinId(), null,
-                draft.title(), draft.repeat(), draft.riskLevel(), draft.validUntil(), null, draft.warmUpMillis(),
-                draft.origin());
+        String standard = draft.audioSource().startsWith("standard:") ? draft.audioSource().substring(9) : null;
+        AnnouncementRequest request = new AnnouncementRequest(draft.targets(), standard,
+                standard == null ? draft.bulletinId() : null, null, draft.title(), draft.repeat(), draft.riskLevel(),
+                draft.validUntil(), null, draft.warmUpMillis(), draft.origin());
         emergencies.confirm(id, resolver.resolve(request, actor), actor);
         EmergencyService.View view = emergencies.get(id);
         return json.ok(EmergencyView.of(view.announcement(), view.stations(), true));

@@ -38,6 +38,16 @@ public record EmergencyView(String id, String title, String state, String origin
                 withStations ? stations.stream().map(StationView::of).toList() : null);
     }
 
+    /** Without the stations, with their counts by stage. */
+    public static EmergencyView summary(Announcement a, Map<String, Integer> counts) {
+        EmergencyView full = of(a, List.of(), false);
+        return new EmergencyView(full.id(), full.title(), full.state(), full.origin(), full.riskLevel(),
+                full.riskColour(), full.bulletinId(), full.audio(), full.repeat(), full.durationMillis(),
+                full.warmUpMillis(), full.targets(), full.createdAt(), full.createdBy(), full.triggeredAt(),
+                full.triggeredBy(), full.validUntil(), full.stoppedAt(), full.stoppedBy(), full.endedAt(),
+                new TreeMap<>(counts), null);
+    }
+
     public static String riskColour(Integer level) {
         return level == null ? null : COLOURS.get(level - 1);
     }

@@ -65,7 +65,7 @@ public final class AuditLog {
         condition(sql, arguments, " AND at >= ?", filter.from() == null ? null : filter.from().toEpochMilli());
         condition(sql, arguments, " AND at < ?", filter.to() == null ? null : filter.to().toEpochMilli());
         condition(sql, arguments, " AND actor = ?", filter.actor());
-        condition(sql, arguments, " AND (action = ? OR action LIKE ? || '.%')", filter.action());
+        condition(sql, arguments, " AND (action = ? OR instr(action, ? || '.') = 1)", filter.action());
         condition(sql, arguments, " AND subject = ?", filter.subject());
         condition(sql, arguments, " AND seq < ?", filter.beforeSeq() > 0 ? filter.beforeSeq() : null);
         sql.append(" ORDER BY seq DESC LIMIT ").append(filter.limit());
@@ -90,7 +90,7 @@ public final class AuditLog {
         if (value != null) {
             sql.append(clause);
             arguments.add(value);
-            if (clause.contains("LIKE")) {
+            if (clause.contains("instr")) {
                 arguments.add(value);
             }
         }

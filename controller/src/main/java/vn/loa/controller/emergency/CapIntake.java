@@ -84,12 +84,17 @@ public final class CapIntake {
                     first.action(), first.reason(), first.emergencyId(), List.of(), true);
         }
         CapDecision decision = decider.decide(alert, areas.get(), stations.get());
+        boolean sounds = decision.action() != CapAction.IGNORE && !decision.reach().isEmpty();
+        NewAnnouncement announcement = sounds ? resolve(decision, actor) : null;
         List<String> stopped = new ArrayList<>();
-        if (decision.cancels() || decision.updates()) {
+        if (decision.cancels() || decision.updates() && announcement != null) {
             for (CapReference reference : decision.references()) {
                 recordedEmergency(reference.key()).ifPresent(id -> {
-                    emergencies.stop(id, actor);
-                    stopped.add(id);
+                    EmergencyState before = emergencies.get(id).announcement().state();
+                    if (before == EmergencyState.ACTIVE || before == EmergencyState.DRAFT) {
+                        emergencies.stop(id, actor);
+                        stopped.add(id);
+                    }
                 });
             }
         }
@@ -101,24 +106,30 @@ public final class CapIntake {
             outcome = new Outcome(422, key, "unreached", "the alert reaches none of our areas or stations ("
                     + String.join("; ", decision.reach().unmatchedDescriptions()) + ")", null, stopped, false);
         } else {
-            outcome = announce(decision, actor, key, stopped);
+            outcome = announce(decision, announcement, actor, key, stopped);
         }
         save(alert, key, outcome, actor);
         return outcome;
     }
 
-    private Outcome announce(CapDecision decision, String actor, String key, List<String> stopped) {
-        boolean draft = decision.action() == CapAction.DRAFT;
+    /** The announcement an alert asks for, checked before anything it replaces is stopped. */
+    private NewAnnouncement resolve(CapDecision decision, String actor) {
         String message = decision.standardMessage() != null && standard.all().containsKey(decision.standardMessage())
                 ? decision.standardMessage() : StandardMessages.SIREN;
-        Instant validUntil = decision.validUntil() != null && decision.validUntil().isAfter(clock.instant())
-                && decision.validUntil().isBefore(clock.instant().plus(emergencies.settings().maxValidity()))
-                ? decision.validUntil() : null;
+        Instant now = clock.instant();
+        Instant latest = now.plus(emergencies.settings().maxValidity());
+        Instant validUntil = decision.validUntil() == null || !decision.validUntil().isAfter(now) ? null
+                : decision.validUntil().isAfter(latest) ? latest : decision.validUntil();
         Targets targets = new Targets(List.copyOf(decision.areaIds()), decision.stationIds().stream().sorted().toList(),
                 List.of());
-        AnnouncementRequest request = new AnnouncementRequest(targets, message, null, null, decision.title(), null,
-                decision.riskLevel(), validUntil, null, null, "cap");
-        Announcement announcement = emergencies.create(resolver.resolve(request, actor), actor, draft);
+        return resolver.resolve(new AnnouncementRequest(targets, message, null, null, decision.title(), null,
+                decision.riskLevel(), validUntil, null, null, "cap"), actor);
+    }
+
+    private Outcome announce(CapDecision decision, NewAnnouncement request, String actor, String key,
+                             List<String> stopped) {
+        boolean draft = decision.action() == CapAction.DRAFT;
+        Announcement announcement = emergencies.create(request, actor, draft);
         LOG.warn("CAP alert {} {}: emergency announcement {} ({})", key, draft ? "drafted" : "triggered",
                 announcement.id(), decision.reason());
         return new Outcome(draft ? 202 : 201, key, draft ? "draft" : "trigger", decision.reason(), announcement.id(),

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import vn.loa.controller.schedule.Targets;
@@ -95,6 +98,25 @@ final class EmergencyRepository {
             }
             return announcements(select);
         }
+    }
+
+    /** Emergency id → stage → how many stations are at it, for these announcements. */
+    Map<String, Map<String, Integer>> countsByStage(Connection connection, List<String> ids) throws SQLException {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT stage, COUNT(*) FROM emergency_stations "
+                + "WHERE emergency_id = ? GROUP BY stage")) {
+            for (String id : ids) {
+                select.setString(1, id);
+                Map<String, Integer> stages = new TreeMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stages.put(rows.getString(1), rows.getInt(2));
+                    }
+                }
+                counts.put(id, stages);
+            }
+        }
+        return counts;
     }
 
     List<StationProgress> stations(Connection connection, String emergencyId) throws SQLException {

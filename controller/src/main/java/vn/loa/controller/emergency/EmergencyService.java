@@ -39,6 +39,8 @@ public final class EmergencyService {
     private static final Logger LOG = LoggerFactory.getLogger(EmergencyService.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
     private static final long TICK_MILLIS = 250;
+    /** After a stop, how long a station that never confirmed the announcement may still report on it. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     /** Defaults and limits. {@code confirmGrace}: how long after its end a station may still report. */
     public record Settings(int defaultRepeat, Duration defaultValidity, Duration maxValidity, Duration warmUp,
@@ -118,7 +120,7 @@ public final class EmergencyService {
             if (entry == null) {
                 Announcement stored = stored(id);
                 if (stored.state() == EmergencyState.DRAFT) {
-                    Announcement discarded = stored.ended(EmergencyState.DISCARDED, clock.instant());
+                    Announcement discarded = stored.ended(EmergencyState.DISCARDED, now());
                     database.transaction(connection -> {
                         repository.save(connection, discarded);
                         audit.append(connection, actor, "emergency.discard", id, Map.of("title", stored.title()));
@@ -149,12 +151,21 @@ public final class EmergencyService {
         });
     }
 
-    /** Announcements, newest first; state null for any. */
-    public List<Announcement> list(EmergencyState state, int limit) {
+    /** Announcements, newest first, with how many stations are at each stage; state null for any. */
+    public List<Summary> list(EmergencyState state, int limit) {
         return call(() -> {
             flush();
-            return database.read(connection -> repository.list(connection, state, limit));
+            return database.read(connection -> {
+                List<Announcement> found = repository.list(connection, state, limit);
+                Map<String, Map<String, Integer>> counts = repository.countsByStage(connection,
+                        found.stream().map(Announcement::id).toList());
+                return found.stream().map(a -> new Summary(a, counts.getOrDefault(a.id(), Map.of()))).toList();
+            });
         });
+    }
+
+    /** An announcement and how many of its stations are at each stage. */
+    public record Summary(Announcement announcement, Map<String, Integer> stationsByStage) {
     }
 
     /** An announcement and its stations, at one moment. */
@@ -212,7 +223,7 @@ public final class EmergencyService {
     /** A station (re)connected: it gets the valid announcements it has not confirmed, and the stops it missed. */
     public void stationOnline(String station) {
         thread.execute(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             for (LiveAnnouncement entry : live.values()) {
                 StationProgress progress = entry.station(station);
                 if (progress == null || progress.stage().isFinal()) {
@@ -233,7 +244,7 @@ public final class EmergencyService {
     }
 
     private Announcement saveDraft(NewAnnouncement request, String actor) {
-        Instant now = clock.instant();
+        Instant now = now();
         Announcement draft = new Announcement(Messages.newId(), request.title(), request.bulletinId(),
                 request.audioSource(), request.audio(), request.durationMillis(), request.repeat(),
                 request.riskLevel(), request.warmUpMillis(), request.targets(), EmergencyState.DRAFT, request.origin(),
@@ -249,13 +260,13 @@ public final class EmergencyService {
     }
 
     private Announcement trigger(NewAnnouncement request, String actor) {
-        Instant now = clock.instant();
+        Instant now = now();
         return trigger(request, actor, Messages.newId(), now, actor);
     }
 
     private Announcement trigger(NewAnnouncement request, String actor, String id, Instant createdAt,
                                  String createdBy) {
-        Instant now = clock.instant();
+        Instant now = now();
         Announcement a = new Announcement(id, request.title(), request.bulletinId(), request.audioSource(),
                 request.audio(), request.durationMillis(), request.repeat(), request.riskLevel(),
                 request.warmUpMillis(), request.targets(), EmergencyState.ACTIVE, request.origin(), createdAt,
@@ -290,7 +301,7 @@ public final class EmergencyService {
     }
 
     private Announcement stopLive(LiveAnnouncement entry, String actor) {
-        Instant now = clock.instant();
+        Instant now = now();
         Announcement stopped = entry.announcement().stopped(now, actor);
         entry.announcement(stopped);
         for (StationProgress station : entry.stations()) {
@@ -298,8 +309,8 @@ public final class EmergencyService {
         }
         Map<String, Long> before = entry.countByStage();
         for (StationProgress progress : entry.stations()) {
-            if (progress.stage().awaitsStation()) {
-                entry.put(progress.moveTo(StationStage.MISSED, "stopped before the station confirmed it", now));
+            if (progress.stage() == StationStage.UNREACHABLE) {
+                entry.put(progress.moveTo(StationStage.MISSED, "stopped before it reached the station", now));
             }
         }
         database.transaction(connection -> {
@@ -315,8 +326,9 @@ public final class EmergencyService {
         return stopped;
     }
 
-    private void update(String id, String station, StationStage stage, String reason, Instant at,
+    private void update(String id, String station, StationStage stage, String reason, Instant received,
                         List<Integer> zonesOn) {
+        Instant at = received.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         LiveAnnouncement entry = live.get(id);
         StationProgress progress = entry == null ? null : entry.station(station);
         if (progress == null) {
@@ -340,7 +352,7 @@ public final class EmergencyService {
     /** Every 250 ms: validity and confirmation deadlines, endings, and the batched write. */
     private void tick() {
         try {
-            Instant now = clock.instant();
+            Instant now = now();
             for (LiveAnnouncement entry : List.copyOf(live.values())) {
                 expire(entry, now);
                 if (entry.allFinal()) {
@@ -362,6 +374,9 @@ public final class EmergencyService {
             if (progress.stage().awaitsStation() && now.isAfter(a.validUntil())) {
                 moved = progress.moveTo(StationStage.MISSED, "not reached before the announcement's validity ended at "
                         + a.validUntil(), now);
+            } else if (progress.stage().awaitsStation() && a.stoppedAt() != null
+                    && now.isAfter(a.stoppedAt().plus(STOP_GRACE))) {
+                moved = progress.moveTo(StationStage.MISSED, "stopped before the station confirmed it", now);
             } else if (!progress.stage().isFinal() && now.isAfter(confirmBy)) {
                 moved = progress.moveTo(StationStage.UNCONFIRMED, "no final report from the station", now);
             }
@@ -417,6 +432,11 @@ public final class EmergencyService {
             return entry.announcement();
         }
         return database.read(connection -> repository.find(connection, id)).orElseThrow(() -> notFound(id));
+    }
+
+    /** The clock's instant to the millisecond: what is shown live is what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static ApiException notFound(String id) {

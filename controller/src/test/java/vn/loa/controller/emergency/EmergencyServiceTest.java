@@ -181,6 +181,9 @@ class EmergencyServiceTest {
         service.stop(a.id(), "operator");
         service.stop(a.id(), "operator");
         service.receipt(receipt(a.id(), "st-a", ReceiptState.PARTLY_PLAYED, "stopped"), clock.instant());
+        service.get(a.id());
+        assertThat(stage(a.id(), "st-b")).as("it may still report for a moment").isEqualTo(StationStage.SENT);
+        clock.advance(Duration.ofSeconds(11));
 
         assertThat(sentTo("emergency-stop")).as("once, to every station").containsExactly("st-a", "st-b");
         assertThat(sent.stream().filter(m -> m instanceof EmergencyStop).map(m -> ((EmergencyStop) m).emergencyId()))
