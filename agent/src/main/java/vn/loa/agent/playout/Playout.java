@@ -332,10 +332,13 @@ public final class Playout {
             onAir.cut("interrupted by emergency announcement " + order.emergencyId());
         }
         evaluate();
-        log.info("station {} received emergency announcement {} ({}, risk level {}, {} play(s), valid until {})",
-                station, order.emergencyId(), order.emergency().title(), order.emergency().riskLevel(), order.plays(),
-                order.emergency().validUntil());
-        emergencies.settle(order);
+        // the relays first; the note on disk and the log line as the thread's next task
+        thread.execute(() -> {
+            log.info("station {} received emergency announcement {} ({}, risk level {}, {} play(s), valid until {})",
+                    station, order.emergencyId(), order.emergency().title(), order.emergency().riskLevel(),
+                    order.plays(), order.emergency().validUntil());
+            emergencies.settle(order);
+        });
     }
 
     private void stop(EmergencyStop stop) {
