@@ -38,9 +38,7 @@ public final class ReceiptService {
             try {
                 boolean stored = database.transaction(c -> repository.insert(c, receipt, receivedAt));
                 if (stored) {
-                    LOG.info("Station {} reports broadcast {} {}{}", receipt.station(), receipt.broadcastId(),
-                            ReceiptRepository.wire(receipt.state()),
-                            receipt.reason() == null ? "" : " (" + receipt.reason() + ")");
+                    log(receipt);
                 }
                 publisher.publish(new ReceiptAck(MessageIds.next(), clock.instant(), receipt.station(),
                         List.of(receipt.id())));
@@ -49,6 +47,20 @@ public final class ReceiptService {
                         receipt.station(), e);
             }
         });
+    }
+
+    /** Routine receipts at debug level (a province's stations send thousands a day); trouble louder. */
+    private static void log(Receipt receipt) {
+        String state = ReceiptRepository.wire(receipt.state());
+        String reason = receipt.reason() == null ? "" : " (" + receipt.reason() + ")";
+        switch (receipt.state()) {
+            case MISSED, FAILED -> LOG.warn("Station {} reports broadcast {} {}{}", receipt.station(),
+                    receipt.broadcastId(), state, reason);
+            case PARTLY_PLAYED -> LOG.info("Station {} reports broadcast {} {}{}", receipt.station(),
+                    receipt.broadcastId(), state, reason);
+            default -> LOG.debug("Station {} reports broadcast {} {}{}", receipt.station(), receipt.broadcastId(),
+                    state, reason);
+        }
     }
 
     public List<StoredReceipt> between(Instant from, Instant to) {
