@@ -44,7 +44,7 @@ public final class AnnouncementResolver {
     }
 
     public NewAnnouncement resolve(AnnouncementRequest request, String actor) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Targets targets = Objects.requireNonNull(request.targets(), "targets");
         if (targets.isEmpty()) {
             throw ApiException.invalid("field 'targets' must name at least one area, station or zone");
@@ -54,7 +54,8 @@ public final class AnnouncementResolver {
             throw ApiException.invalid("field 'repeat' must be 1-" + Emergency.MAX_REPEAT + ", got " + repeat);
         }
         if (request.riskLevel() != null && (request.riskLevel() < 1 || request.riskLevel() > 5)) {
-            throw ApiException.invalid("field 'riskLevel' must be a disaster risk level 1-5, got " + request.riskLevel());
+            throw ApiException.invalid("field 'riskLevel' must be a disaster risk level 1-5, got "
+                    + request.riskLevel());
         }
         long warmUp = request.warmUpMillis() == null ? settings.warmUp().toMillis() : request.warmUpMillis();
         if (warmUp < 0 || warmUp > Emergency.MAX_WARM_UP_MILLIS) {
@@ -85,7 +86,8 @@ public final class AnnouncementResolver {
         if (request.validUntil() != null && request.validFor() != null) {
             throw ApiException.invalid("give either 'validUntil' or 'validMinutes', not both");
         }
-        Instant until = request.validUntil() != null ? request.validUntil()
+        Instant until = request.validUntil() != null
+                ? request.validUntil().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
                 : now.plus(request.validFor() != null ? request.validFor() : settings.defaultValidity());
         if (!until.isAfter(now)) {
             throw ApiException.invalid("the validity must end in the future: 'validUntil' " + until

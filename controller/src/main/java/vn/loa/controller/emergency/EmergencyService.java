@@ -51,28 +51,24 @@ public final class EmergencyService {
         }
     }
 
-    private final Database database;
     private final Clock clock;
-    private final AuditLog audit;
     private final EmergencyPublisher publisher;
     private final Predicate<String> online;
     private final ScheduledExecutorService thread;
     private final Settings settings;
-    private final EmergencyRepository repository;
+    private final AnnouncementStore store;
     private final EmergencyListener listener;
     private final Map<String, LiveAnnouncement> live = new LinkedHashMap<>();
 
     public EmergencyService(Database database, Clock clock, AuditLog audit, EmergencyPublisher publisher,
                             Predicate<String> online, ScheduledExecutorService thread, Settings settings,
                             com.fasterxml.jackson.databind.json.JsonMapper mapper, EmergencyListener listener) {
-        this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.audit = Objects.requireNonNull(audit, "audit");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.online = Objects.requireNonNull(online, "online");
         this.thread = Objects.requireNonNull(thread, "thread");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.repository = new EmergencyRepository(mapper);
+        this.store = new AnnouncementStore(database, audit, mapper);
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
@@ -82,17 +78,7 @@ public final class EmergencyService {
 
     /** Loads the announcements still running and starts the periodic work. */
     public void start() {
-        thread.execute(() -> database.read(connection -> {
-            for (EmergencyState state : List.of(EmergencyState.ACTIVE, EmergencyState.STOPPED)) {
-                for (Announcement a : repository.list(connection, state, 1000)) {
-                    if (a.endedAt() == null) {
-                        LiveAnnouncement entry = new LiveAnnouncement(a, repository.stations(connection, a.id()));
-                        live.put(a.id(), entry);
-                    }
-                }
-            }
-            return null;
-        }));
+        thread.execute(() -> store.running().forEach(entry -> live.put(entry.announcement().id(), entry)));
         thread.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -121,11 +107,7 @@ public final class EmergencyService {
                 Announcement stored = stored(id);
                 if (stored.state() == EmergencyState.DRAFT) {
                     Announcement discarded = stored.ended(EmergencyState.DISCARDED, now());
-                    database.transaction(connection -> {
-                        repository.save(connection, discarded);
-                        audit.append(connection, actor, "emergency.discard", id, Map.of("title", stored.title()));
-                        return null;
-                    });
+                    store.record(discarded, null, actor, "emergency.discard", Map.of("title", stored.title()));
                     return discarded;
                 }
                 return stored;
@@ -139,28 +121,14 @@ public final class EmergencyService {
 
     /** The announcement with its stations' progress: a 404 when there is none. */
     public View get(String id) {
-        return call(() -> {
-            LiveAnnouncement entry = live.get(id);
-            if (entry != null) {
-                return new View(entry.announcement(), entry.stations());
-            }
-            return database.read(connection -> {
-                Announcement stored = repository.find(connection, id).orElseThrow(() -> notFound(id));
-                return new View(stored, repository.stations(connection, id));
-            });
-        });
+        return call(() -> viewNow(id));
     }
 
     /** Announcements, newest first, with how many stations are at each stage; state null for any. */
     public List<Summary> list(EmergencyState state, int limit) {
         return call(() -> {
             flush();
-            return database.read(connection -> {
-                List<Announcement> found = repository.list(connection, state, limit);
-                Map<String, Map<String, Integer>> counts = repository.countsByStage(connection,
-                        found.stream().map(Announcement::id).toList());
-                return found.stream().map(a -> new Summary(a, counts.getOrDefault(a.id(), Map.of()))).toList();
-            });
+            return store.list(state, limit);
         });
     }
 
@@ -176,20 +144,20 @@ public final class EmergencyService {
     public void watch(String id, java.util.function.Consumer<View> first) {
         thread.execute(() -> {
             try {
-                first.accept(get(id, true));
+                first.accept(viewNow(id));
             } catch (ApiException e) {
                 first.accept(null);
             }
         });
     }
 
-    private View get(String id, boolean onThread) {
+    /** On the emergency thread. */
+    private View viewNow(String id) {
         LiveAnnouncement entry = live.get(id);
         if (entry != null) {
             return new View(entry.announcement(), entry.stations());
         }
-        return database.read(connection -> new View(repository.find(connection, id).orElseThrow(() -> notFound(id)),
-                repository.stations(connection, id)));
+        return store.view(id).orElseThrow(() -> notFound(id));
     }
 
     /** A live confirmation from a station (ingest thread). */
@@ -249,11 +217,7 @@ public final class EmergencyService {
                 request.audioSource(), request.audio(), request.durationMillis(), request.repeat(),
                 request.riskLevel(), request.warmUpMillis(), request.targets(), EmergencyState.DRAFT, request.origin(),
                 now, actor, null, null, request.validUntil(), null, null, null);
-        database.transaction(connection -> {
-            repository.save(connection, draft);
-            audit.append(connection, actor, "emergency.draft", draft.id(), Messages.auditDetail(draft, request));
-            return null;
-        });
+        store.record(draft, null, actor, "emergency.draft", Messages.auditDetail(draft, request));
         LOG.info("Emergency announcement {} '{}' drafted by {} for {} station(s): waiting for an operator",
                 draft.id(), draft.title(), actor, request.reach().size());
         return draft;
@@ -275,12 +239,7 @@ public final class EmergencyService {
         for (String station : request.reach().keySet().stream().sorted().toList()) {
             stations.add(StationProgress.initial(station, request.zonesOf(station), online.test(station), now));
         }
-        database.transaction(connection -> {
-            repository.save(connection, a);
-            repository.saveStations(connection, a.id(), stations);
-            audit.append(connection, actor, "emergency.trigger", a.id(), Messages.auditDetail(a, request));
-            return null;
-        });
+        store.record(a, stations, actor, "emergency.trigger", Messages.auditDetail(a, request));
         LiveAnnouncement entry = new LiveAnnouncement(a, stations);
         entry.whole().addAll(request.wholeStations());
         live.put(a.id(), entry);
@@ -313,13 +272,8 @@ public final class EmergencyService {
                 entry.put(progress.moveTo(StationStage.MISSED, "stopped before it reached the station", now));
             }
         }
-        database.transaction(connection -> {
-            repository.save(connection, stopped);
-            repository.saveStations(connection, stopped.id(), entry.stations());
-            audit.append(connection, actor, "emergency.stop", stopped.id(), Map.of("title", stopped.title(),
-                    "stationsByStageAtStop", before));
-            return null;
-        });
+        store.record(stopped, entry.stations(), actor, "emergency.stop", Map.of("title", stopped.title(),
+                "stationsByStageAtStop", before));
         entry.clean();
         LOG.warn("Emergency announcement {} stopped by {}", stopped.id(), actor);
         notifyChanged(entry, null);
@@ -393,12 +347,7 @@ public final class EmergencyService {
         Announcement ended = a.ended(state, now);
         entry.announcement(ended);
         List<StationProgress> stations = entry.stations();
-        database.transaction(connection -> {
-            repository.save(connection, ended);
-            repository.saveStations(connection, ended.id(), stations);
-            audit.append(connection, "system", "emergency.outcome", ended.id(), Messages.outcome(ended, stations));
-            return null;
-        });
+        store.record(ended, stations, "system", "emergency.outcome", Messages.outcome(ended, stations));
         entry.clean();
         live.remove(ended.id());
         LOG.info("Emergency announcement {} is over: {}", ended.id(), entry.countByStage());
@@ -406,23 +355,21 @@ public final class EmergencyService {
     }
 
     private void flush() {
-        List<LiveAnnouncement> dirty = live.values().stream().filter(LiveAnnouncement::isDirty).toList();
-        if (dirty.isEmpty()) {
-            return;
-        }
-        database.transaction(connection -> {
-            for (LiveAnnouncement entry : dirty) {
-                repository.saveStations(connection, entry.announcement().id(), entry.takeDirty());
+        Map<String, List<StationProgress>> changed = new LinkedHashMap<>();
+        for (LiveAnnouncement entry : live.values()) {
+            if (entry.isDirty()) {
+                changed.put(entry.announcement().id(), entry.takeDirty());
             }
-            return null;
-        });
+        }
+        store.saveProgress(changed);
     }
 
     private void notifyChanged(LiveAnnouncement entry, StationProgress station) {
         try {
             listener.changed(entry.announcement(), station, entry::stations);
         } catch (RuntimeException e) {
-            LOG.warn("Telling watchers of emergency announcement {} failed: {}", entry.announcement().id(), e.toString());
+            LOG.warn("Telling watchers of emergency announcement {} failed: {}", entry.announcement().id(),
+                    e.toString());
         }
     }
 
@@ -431,7 +378,7 @@ public final class EmergencyService {
         if (entry != null) {
             return entry.announcement();
         }
-        return database.read(connection -> repository.find(connection, id)).orElseThrow(() -> notFound(id));
+        return store.find(id).orElseThrow(() -> notFound(id));
     }
 
     /** The clock's instant to the millisecond: what is shown live is what is stored. */

@@ -132,7 +132,8 @@ public final class StandardMessages {
     private void reload() {
         Map<String, String> rows = database.read(connection -> {
             Map<String, String> found = new TreeMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT key, bulletin_id FROM standard_messages");
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT key, bulletin_id FROM standard_messages");
                  ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     found.put(result.getString(1), result.getString(2));
