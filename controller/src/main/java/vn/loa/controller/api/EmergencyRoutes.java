@@ -10,6 +10,7 @@ import java.util.Objects;
 import vn.loa.controller.emergency.AnnouncementRequest;
 import vn.loa.controller.emergency.AnnouncementResolver;
 import vn.loa.controller.emergency.Announcement;
+import vn.loa.controller.emergency.AnnouncementView;
 import vn.loa.controller.emergency.EmergencyEvents;
 import vn.loa.controller.emergency.EmergencyService;
 import vn.loa.controller.emergency.EmergencyState;
@@ -95,7 +96,7 @@ public final class EmergencyRoutes {
 
     private Response created(AnnouncementRequest request, String actor) {
         Announcement announcement = emergencies.create(resolver.resolve(request, actor), actor, false);
-        EmergencyService.View view = emergencies.get(announcement.id());
+        AnnouncementView view = emergencies.get(announcement.id());
         return json.created(EmergencyView.of(view.announcement(), view.stations(), true),
                 COLLECTION + "/" + announcement.id());
     }
@@ -114,14 +115,14 @@ public final class EmergencyRoutes {
     }
 
     private Response get(Call call) {
-        EmergencyService.View view = emergencies.get(call.request().pathParam("id"));
+        AnnouncementView view = emergencies.get(call.request().pathParam("id"));
         return json.ok(EmergencyView.of(view.announcement(), view.stations(), true));
     }
 
     private Response stop(Call call) {
         String id = call.request().pathParam("id");
         emergencies.stop(id, call.principal().username());
-        EmergencyService.View view = emergencies.get(id);
+        AnnouncementView view = emergencies.get(id);
         return json.ok(EmergencyView.of(view.announcement(), view.stations(), true));
     }
 
@@ -138,7 +139,7 @@ public final class EmergencyRoutes {
                 standard == null ? draft.bulletinId() : null, null, draft.title(), draft.repeat(), draft.riskLevel(),
                 draft.validUntil(), null, draft.warmUpMillis(), draft.origin());
         emergencies.confirm(id, resolver.resolve(request, actor), actor);
-        EmergencyService.View view = emergencies.get(id);
+        AnnouncementView view = emergencies.get(id);
         return json.ok(EmergencyView.of(view.announcement(), view.stations(), true));
     }
 

@@ -69,22 +69,22 @@ final class AnnouncementStore {
         return database.read(connection -> repository.find(connection, id));
     }
 
-    Optional<EmergencyService.View> view(String id) {
+    Optional<AnnouncementView> view(String id) {
         return database.read(connection -> {
             Optional<Announcement> found = repository.find(connection, id);
-            return found.isEmpty() ? Optional.<EmergencyService.View>empty()
-                    : Optional.of(new EmergencyService.View(found.get(), repository.stations(connection, id)));
+            return found.isEmpty() ? Optional.<AnnouncementView>empty()
+                    : Optional.of(new AnnouncementView(found.get(), repository.stations(connection, id)));
         });
     }
 
     /** Newest first, with how many stations are at each stage; state null for any. */
-    List<EmergencyService.Summary> list(EmergencyState state, int limit) {
+    List<AnnouncementSummary> list(EmergencyState state, int limit) {
         return database.read(connection -> {
             List<Announcement> found = repository.list(connection, state, limit);
             Map<String, Map<String, Integer>> counts = repository.countsByStage(connection,
                     found.stream().map(Announcement::id).toList());
             return found.stream()
-                    .map(a -> new EmergencyService.Summary(a, counts.getOrDefault(a.id(), Map.of()))).toList();
+                    .map(a -> new AnnouncementSummary(a, counts.getOrDefault(a.id(), Map.of()))).toList();
         });
     }
 }

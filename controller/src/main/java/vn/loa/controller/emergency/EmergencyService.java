@@ -120,28 +120,21 @@ public final class EmergencyService {
     }
 
     /** The announcement with its stations' progress: a 404 when there is none. */
-    public View get(String id) {
+    public AnnouncementView get(String id) {
         return call(() -> viewNow(id));
     }
 
     /** Announcements, newest first, with how many stations are at each stage; state null for any. */
-    public List<Summary> list(EmergencyState state, int limit) {
+    public List<AnnouncementSummary> list(EmergencyState state, int limit) {
         return call(() -> {
             flush();
             return store.list(state, limit);
         });
     }
 
-    /** An announcement and how many of its stations are at each stage. */
-    public record Summary(Announcement announcement, Map<String, Integer> stationsByStage) {
-    }
-
-    /** An announcement and its stations, at one moment. */
-    public record View(Announcement announcement, List<StationProgress> stations) {
-    }
 
     /** Registers a listener for one announcement's changes: it gets the current view first, on the emergency thread. */
-    public void watch(String id, java.util.function.Consumer<View> first) {
+    public void watch(String id, java.util.function.Consumer<AnnouncementView> first) {
         thread.execute(() -> {
             try {
                 first.accept(viewNow(id));
@@ -152,10 +145,10 @@ public final class EmergencyService {
     }
 
     /** On the emergency thread. */
-    private View viewNow(String id) {
+    private AnnouncementView viewNow(String id) {
         LiveAnnouncement entry = live.get(id);
         if (entry != null) {
-            return new View(entry.announcement(), entry.stations());
+            return new AnnouncementView(entry.announcement(), entry.stations());
         }
         return store.view(id).orElseThrow(() -> notFound(id));
     }
