@@ -3,6 +3,7 @@ package vn.loa.controller.bench;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import vn.loa.controller.Controller;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.DemoRegistry;
+import vn.loa.controller.testutil.Mosquitto;
 import vn.loa.controller.testutil.TestControllers;
 import vn.loa.protocol.Topics;
 
@@ -30,11 +32,17 @@ final class ControllerRun {
     static EmergencyFanout run(EmergencyFanout.Settings settings, Path dir) throws Exception {
         FleetLogging.quietAgents();
         List<String> ids = EmergencyFanout.stationIds(settings.stations());
-        try (Controller controller = Controller.start(ControllerConfig.ephemeral(dir.resolve("controller")),
-                Clock.systemUTC(), TestControllers.ADMIN_PASSWORD)) {
+        Mosquitto mosquitto = MOSQUITTO.equals(broker())
+                ? Mosquitto.start(Files.createDirectories(dir.resolve("mosquitto"))) : null;
+        ControllerConfig config = ControllerConfig.ephemeral(dir.resolve("controller"));
+        if (mosquitto != null) {
+            config = config.withExternalBroker(mosquitto.uri());
+        }
+        try (Controller controller = Controller.start(config, Clock.systemUTC(), TestControllers.ADMIN_PASSWORD)) {
             ApiClient api = TestControllers.admin(controller);
             long commune = DemoRegistry.communeWithStations(api, ids.toArray(String[]::new));
-            InetSocketAddress broker = new InetSocketAddress("127.0.0.1", controller.embeddedBrokerPort().orElseThrow());
+            InetSocketAddress broker = new InetSocketAddress("127.0.0.1", mosquitto != null ? mosquitto.port()
+                    : controller.embeddedBrokerPort().orElseThrow());
             EmergencyTimeline timeline = new EmergencyTimeline(ids.size());
             Topics topics = Topics.withDefaultRoot();
             try (Fleet fleet = Fleet.create(ids, settings.fleetThreads(), dir.resolve("fleet"), topics,
@@ -51,7 +59,18 @@ final class ControllerRun {
                 run.measureBrokerFanout("bare broker fan-out, 12-byte probe", FanoutProbe.HEADER_BYTES);
                 return run;
             }
+        } finally {
+            if (mosquitto != null) {
+                mosquitto.close();
+            }
         }
+    }
+
+    static final String MOSQUITTO = "mosquitto";
+
+    /** The broker of the run: {@code -Dbench.broker=mosquitto} for an external Mosquitto 2, else embedded Moquette. */
+    static String broker() {
+        return System.getProperty("bench.broker", "moquette");
     }
 
     /** p99 of the controller path over p99 of the bare fan-out with a probe as large as the emergency. */

@@ -32,8 +32,8 @@ class EmergencyFanoutBenchmark {
         Latencies controllerPath = run.figures().get("controller: API request → zones-on recorded at controller");
         assertThat(controllerPath.count()).isEqualTo(STATIONS * ROUNDS);
         String result = String.format(Locale.ROOT, "emergency fan-out, %d stations (in-process fleet, real agent "
-                + "playout), %d rounds, emergency message of %d bytes, %s %s%n%sp99 ratio, controller path / bare "
-                + "fan-out (same size): %.2f%n", STATIONS, ROUNDS, run.emergencyBytes(),
+                + "playout), broker %s, %d rounds, emergency message of %d bytes, %s %s%n%sp99 ratio, controller path "
+                + "/ bare fan-out (same size): %.2f%n", STATIONS, ControllerRun.broker(), ROUNDS, run.emergencyBytes(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), run.report(),
                 ControllerRun.ratio(run.figures()));
         log.warn("{}", result.strip());
