@@ -41,7 +41,7 @@ public final class Mosquitto implements AutoCloseable {
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
                 "persistence false",
-                // the controller's one connection takes a whole fleet's bursts (docs/station-setup.md)
+                // the controller's one connection takes a whole fleet's bursts (examples/controller.yml)
                 "max_queued_messages 100000",
                 "max_inflight_messages 1000",
                 "log_dest stdout",
