@@ -78,10 +78,12 @@ class HostilePayloadsIT {
     void hostilePayloadsAreCountedLoggedOnceAndDoNotStopGoodHeartbeats() throws Exception {
         ApiClient api = TestControllers.admin(controller);
         DemoRegistry.communeWithStations(api, STATION);
-        publish(Channel.BIRTH, codec.encode(new Birth(MessageIds.next(), Instant.now(), STATION, "test",
-                List.of(new Zone(1, "Loa 1")), "Linux", "17", Instant.now(), Instant.now(), 30)));
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                "online".equals(api.get("/api/v1/stations/" + STATION).json().path("status").asText()));
+        // the controller subscribes once its link is up: a birth sent before is lost, so send it until seen
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            publish(Channel.BIRTH, codec.encode(new Birth(MessageIds.next(), Instant.now(), STATION, "test",
+                    List.of(new Zone(1, "Loa 1")), "Linux", "17", Instant.now(), Instant.now(), 30)));
+            return "online".equals(api.get("/api/v1/stations/" + STATION).json().path("status").asText());
+        });
         double malformedBefore = Metrics.value(api, "loa_mqtt_decode_failures_total", "reason", "malformed");
 
         Random random = new Random(42);
