@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import vn.loa.agent.audio.AudioNeed;
 import vn.loa.agent.store.PlayoutRecord;
+import vn.loa.protocol.AudioRef;
 import vn.loa.protocol.Plan;
 import vn.loa.protocol.PlannedBroadcast;
 
@@ -76,14 +77,23 @@ final class Lineup {
         return mayBegin(candidate, active) || !active.expectedEnd().isAfter(candidate.due());
     }
 
-    /** The audio the broadcast playing and the candidates need, soonest first. */
-    static List<AudioNeed> needs(Run active, List<Candidate> lineup) {
+    /** When standby audio (the standard emergency messages) is needed: after everything else. */
+    static final Instant STANDBY = Instant.parse("9999-12-31T00:00:00Z");
+
+    /**
+     * The audio the broadcast playing and the candidates need, soonest first, then the plan's
+     * standby audio, kept ready for an emergency (never evicted, fetched when nothing is sooner).
+     */
+    static List<AudioNeed> needs(Run active, List<Candidate> lineup, List<AudioRef> standby) {
         List<AudioNeed> needs = new ArrayList<>();
         if (active != null) {
             needs.add(new AudioNeed(active.broadcast().audio(), active.broadcast().bulletinId(), active.actualStart()));
         }
         for (Candidate candidate : lineup) {
             needs.add(new AudioNeed(candidate.broadcast().audio(), candidate.broadcast().bulletinId(), candidate.due()));
+        }
+        for (AudioRef audio : standby) {
+            needs.add(new AudioNeed(audio, "standby", STANDBY));
         }
         return List.copyOf(needs);
     }

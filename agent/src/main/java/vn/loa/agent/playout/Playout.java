@@ -361,7 +361,7 @@ public final class Playout {
     }
 
     private void publishNeeds(List<Candidate> lineup) {
-        List<AudioNeed> needs = Lineup.needs(onAir.active(), lineup);
+        List<AudioNeed> needs = Lineup.needs(onAir.active(), lineup, plan == null ? List.of() : plan.standby());
         if (!needs.equals(lastNeeds)) {
             lastNeeds = needs;
             parts.audio().need(needs);

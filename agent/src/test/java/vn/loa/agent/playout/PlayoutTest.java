@@ -259,4 +259,20 @@ class PlayoutTest {
 
         assertThat(harness.audio().lastNeeds()).extracting(AudioNeed::sha256).containsExactly(NEWS.sha256());
     }
+
+    @Test
+    void theStandardEmergencyMessagesOfThePlanAreNeededAfterEverythingElseAndAlways() {
+        AudioRef siren = TestAudio.of("siren", 3000).ref();
+        Plan plan = Plans.plan(STATION, 1, clock.instant(), broadcast("b1", 60, 30, BulletinClass.NORMAL, List.of(1),
+                NEWS));
+        harness.offer(new Plan(plan.id(), plan.timestamp(), plan.station(), plan.version(), plan.from(), plan.until(),
+                plan.broadcasts(), List.of(siren)));
+
+        assertThat(harness.audio().lastNeeds()).extracting(AudioNeed::sha256)
+                .containsExactly(NEWS.sha256(), siren.sha256());
+
+        harness.advanceTo(at(200));
+
+        assertThat(harness.audio().lastNeeds()).extracting(AudioNeed::sha256).containsExactly(siren.sha256());
+    }
 }

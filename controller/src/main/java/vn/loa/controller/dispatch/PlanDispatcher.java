@@ -147,7 +147,8 @@ public final class PlanDispatcher {
     }
 
     private void send(String stationId, boolean evenIfUnchanged) {
-        if (computedAt.plus(FRESH).isBefore(clock.instant())) {
+        // stale, or computed before this station was registered: compute again
+        if (computedAt.plus(FRESH).isBefore(clock.instant()) || !computed.containsKey(stationId)) {
             computed = computePlans();
             computedAt = clock.instant();
         }

@@ -48,13 +48,14 @@ class PlanDispatcherTest {
     private ScheduledExecutorService thread;
     private ScheduleService schedules;
     private PlanDispatcher plans;
+    private StationService stations;
     private long commune;
 
     @BeforeEach
     void setUp() {
         database = Database.open(dir.resolve("loa.db"), clock);
         AreaService areas = new AreaService(database, clock);
-        StationService stations = new StationService(database, clock, areas, id -> { }, id -> { });
+        stations = new StationService(database, clock, areas, id -> { }, id -> { });
         Area province = areas.create(null, "Tỉnh", "P", AreaLevel.PROVINCE);
         commune = areas.create(province.id(), "Xã", "P-1", AreaLevel.COMMUNE).id();
         stations.create(new StationDraft("st-1", commune, "Cụm 1", null, null, false, List.of(new Zone(1, "Loa"))));
@@ -111,6 +112,16 @@ class PlanDispatcherTest {
         await().until(() -> plansSent().size() == 2);
         assertThat(plansSent().get(1).standby()).containsExactly(siren);
         assertThat(plansSent().get(1).version()).isEqualTo(plansSent().get(0).version() + 1);
+    }
+
+    @Test
+    void aStationRegisteredAfterThePlansWereComputedGetsItsPlanOnItsFirstBirth() {
+        await().until(() -> plansSent().size() == 1);
+        stations.create(new StationDraft("st-2", commune, "Cụm 2", null, null, false, List.of(new Zone(1, "Loa"))));
+
+        plans.stationOnline("st-2");
+
+        await().until(() -> plansSent().stream().anyMatch(plan -> plan.station().equals("st-2")));
     }
 
     @Test

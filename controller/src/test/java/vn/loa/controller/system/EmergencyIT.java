@@ -215,6 +215,18 @@ class EmergencyIT {
     }
 
     @Test
+    void everyStationKeepsTheStandardMessagesCachedBeforeAnyEmergency() {
+        startController("st-a", "st-b");
+        JsonNode standard = api.get("/api/v1/standard-messages").json().path("standardMessages");
+        String siren = standard.get(0).path("bulletin").path("sha256").asText();
+
+        assertThat(standard.get(0).path("key").asText()).isEqualTo("siren");
+        await("the siren is on standby at both stations").atMost(WAIT).until(() ->
+                java.nio.file.Files.isRegularFile(dir.resolve("agent-st-a/cache/" + siren))
+                        && java.nio.file.Files.isRegularFile(dir.resolve("agent-st-b/cache/" + siren)));
+    }
+
+    @Test
     void anUploadedAnnouncementIsFetchedWhileTheZonesWarmUpAndPlays() {
         startController("st-a");
         ApiClient.Answer triggered = new vn.loa.controller.testutil.Multipart()
