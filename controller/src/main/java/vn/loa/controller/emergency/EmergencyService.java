@@ -181,7 +181,10 @@ public final class EmergencyService {
         });
     }
 
-    /** A station (re)connected: it gets the valid announcements it has not confirmed, and the stops it missed. */
+    /**
+     * A station (re)connected: it gets again every valid announcement it has not finished (a copy
+     * is harmless; a restart may have lost one), and the stops it may have missed.
+     */
     public void stationOnline(String station) {
         thread.execute(() -> {
             Instant now = now();
@@ -191,12 +194,14 @@ public final class EmergencyService {
                     continue;
                 }
                 Announcement a = entry.announcement();
-                if (a.state() == EmergencyState.ACTIVE && progress.stage().awaitsStation()
-                        && now.isBefore(a.validUntil())) {
+                if (a.state() == EmergencyState.ACTIVE && now.isBefore(a.validUntil())) {
+                    // also to one that had it: a restart may have lost it (the station drops copies)
                     publisher.publish(Messages.emergencyFor(a, progress, entry.whole(), now));
-                    entry.put(progress.moveTo(StationStage.SENT, null, now));
                     LOG.info("Station {} is back online: emergency announcement {} sent to it again", station, a.id());
-                    notifyChanged(entry, entry.station(station));
+                    if (progress.stage().awaitsStation()) {
+                        entry.put(progress.moveTo(StationStage.SENT, null, now));
+                        notifyChanged(entry, entry.station(station));
+                    }
                 } else if (a.state() == EmergencyState.STOPPED) {
                     publisher.publish(Messages.stopFor(a, station, now));
                 }
