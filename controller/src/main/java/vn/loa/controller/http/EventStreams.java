@@ -53,12 +53,14 @@ final class EventStreams {
         return channel;
     }
 
-    /** Ends every open stream and closes its connection; later streams end as soon as they open. */
-    void closeAll() {
+    /**
+     * Ends every open stream and closes its connection; later streams end as soon as they open.
+     * Completes when every stream's last chunk is written.
+     */
+    java.util.concurrent.CompletableFuture<Void> closeAll() {
         stopping = true;
-        for (SseChannel channel : List.copyOf(open)) {
-            channel.stop();
-        }
+        return java.util.concurrent.CompletableFuture.allOf(List.copyOf(open).stream().map(SseChannel::stop)
+                .toArray(java.util.concurrent.CompletableFuture[]::new));
     }
 
     int openCount() {

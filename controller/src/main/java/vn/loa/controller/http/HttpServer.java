@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final int READ_TIMEOUT_SECONDS = 60;
+    /** How long closing waits for open event streams to write their last chunk. */
+    private static final long STREAM_END_WAIT_MILLIS = 1000;
     /** The read-timeout handler's name: a streamed upload pauses it while its file is being checked. */
     static final String READ_TIMEOUT = "readTimeout";
 
@@ -112,7 +114,13 @@ public final class HttpServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        streams.closeAll();
+        try {
+            streams.closeAll().get(STREAM_END_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debug("Event streams did not all end cleanly: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         channel.close().syncUninterruptibly();
         groups.shutdown();
     }

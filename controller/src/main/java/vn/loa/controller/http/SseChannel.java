@@ -41,6 +41,8 @@ final class SseChannel implements EventChannel {
     private final AtomicLong pendingBytes = new AtomicLong();
     private final Object lock = new Object();
     private final List<Runnable> closeActions = new ArrayList<>();
+    /** Completes once the stream's end is on the wire (or nothing more can be written). */
+    private final java.util.concurrent.CompletableFuture<Void> finished = new java.util.concurrent.CompletableFuture<>();
     private boolean open = true;
     /** Set when the connection is dropped: events still queued for the event loop are not written. */
     private volatile boolean dropped;
@@ -86,9 +88,10 @@ final class SseChannel implements EventChannel {
         end(Ending.COMPLETE);
     }
 
-    /** Ends the stream because the server stops: the last chunk, then the connection closes. */
-    void stop() {
+    /** Ends the stream because the server stops: the last chunk, then the connection closes; completes when written. */
+    java.util.concurrent.CompletableFuture<Void> stop() {
         end(Ending.COMPLETE_AND_DISCONNECT);
+        return finished;
     }
 
     @Override
@@ -166,7 +169,9 @@ final class SseChannel implements EventChannel {
             if (keepAliveTimer != null) {
                 keepAliveTimer.cancel(false);
             }
-            execute(() -> finish(ending));
+            if (!execute(() -> finish(ending))) {
+                finished.complete(null);
+            }
         }
         streams.ended(this);
         actions.forEach(SseChannel::runQuietly);
@@ -176,9 +181,11 @@ final class SseChannel implements EventChannel {
     private void finish(Ending ending) {
         if (ending == Ending.DISCONNECT) {
             ctx.channel().close();
+            finished.complete(null);
             return;
         }
         ChannelFuture done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        done.addListener(written -> finished.complete(null));
         if (ending == Ending.COMPLETE_AND_DISCONNECT || !keepAlive) {
             done.addListener(ChannelFutureListener.CLOSE);
             return;
