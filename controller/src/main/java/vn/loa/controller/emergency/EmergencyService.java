@@ -39,8 +39,6 @@ public final class EmergencyService {
     private static final Logger LOG = LoggerFactory.getLogger(EmergencyService.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
     private static final long TICK_MILLIS = 250;
-    /** After a stop, how long a station that never confirmed the announcement may still report on it. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     /** Defaults and limits. {@code confirmGrace}: how long after its end a station may still report. */
     public record Settings(int defaultRepeat, Duration defaultValidity, Duration maxValidity, Duration warmUp,
@@ -318,20 +316,8 @@ public final class EmergencyService {
     }
 
     private void expire(LiveAnnouncement entry, Instant now) {
-        Announcement a = entry.announcement();
-        Instant confirmBy = a.validUntil().plus(a.totalDuration()).plus(Duration.ofMillis(a.warmUpMillis()))
-                .plus(settings.confirmGrace());
         for (StationProgress progress : entry.stations()) {
-            StationProgress moved = progress;
-            if (progress.stage().awaitsStation() && now.isAfter(a.validUntil())) {
-                moved = progress.moveTo(StationStage.MISSED, "not reached before the announcement's validity ended at "
-                        + a.validUntil(), now);
-            } else if (progress.stage().awaitsStation() && a.stoppedAt() != null
-                    && now.isAfter(a.stoppedAt().plus(STOP_GRACE))) {
-                moved = progress.moveTo(StationStage.MISSED, "stopped before the station confirmed it", now);
-            } else if (!progress.stage().isFinal() && now.isAfter(confirmBy)) {
-                moved = progress.moveTo(StationStage.UNCONFIRMED, "no final report from the station", now);
-            }
+            StationProgress moved = Deadlines.apply(entry.announcement(), progress, now, settings.confirmGrace());
             if (moved != progress) {
                 entry.put(moved);
                 notifyChanged(entry, moved);
