@@ -102,9 +102,9 @@ final class Emergencies {
         }
         Instant now = clock.instant();
         PlannedBroadcast broadcast = broadcastOf(emergency, now);
-        if (now.isAfter(emergency.validUntil())) {
-            return new TooLate(broadcast, "reached the station at " + now + ", after its validity ended at "
-                    + emergency.validUntil());
+        if (now.plusMillis(emergency.warmUpMillis()).isAfter(emergency.validUntil())) {
+            return new TooLate(broadcast, "reached the station at " + now + ", too late to begin before its "
+                    + "validity ended at " + emergency.validUntil());
         }
         EmergencyOrder order = new EmergencyOrder(emergency, now, broadcast);
         orders.put(id, order);
@@ -117,6 +117,9 @@ final class Emergencies {
      * after the relays, so nothing stands between an announcement and its zones.
      */
     void settle(EmergencyOrder order) {
+        if (!orders.containsKey(order.emergencyId())) {
+            return; // stopped or over already: nothing to say, nothing to keep
+        }
         if (!order.zonesOnReported()) {
             report(order.emergencyId(), EmergencyStage.RECEIVED, List.of());
         }

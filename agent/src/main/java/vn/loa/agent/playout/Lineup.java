@@ -77,6 +77,12 @@ final class Lineup {
         return mayBegin(candidate, active) || !active.expectedEnd().isAfter(candidate.due());
     }
 
+    /**
+     * How long an emergency's zones stay on waiting for audio still downloading after its warm-up;
+     * then they go off (amplifiers on battery, no sound) and on again, warming up, once it is here.
+     */
+    static final Duration AUDIO_WAIT = Duration.ofSeconds(30);
+
     /** When standby audio (the standard emergency messages) is needed: after everything else. */
     static final Instant STANDBY = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -107,6 +113,9 @@ final class Lineup {
             next = sooner(next, warm, now);
             next = sooner(next, candidate.due(), now);
             next = sooner(next, candidate.deadline().plusNanos(1), now);
+            if (candidate.immediate()) {
+                next = sooner(next, candidate.due().plus(AUDIO_WAIT), now);
+            }
             if (!now.isBefore(warm)) {
                 next = sooner(next, zones.readyAt(candidate.broadcast().zones(), warmUp, now), now);
             }
@@ -130,7 +139,8 @@ final class Lineup {
         }
         for (Candidate candidate : lineup) {
             if (!now.isBefore(candidate.due().minus(candidate.warmUp())) && mayWarmUp(candidate, active)
-                    && (candidate.immediate() || playable.test(candidate))) {
+                    && (playable.test(candidate) || candidate.immediate()
+                    && now.isBefore(candidate.due().plus(AUDIO_WAIT)))) {
                 wanted.addAll(zones.known(candidate.broadcast().zones()));
             }
         }

@@ -348,8 +348,11 @@ public final class Playout {
         Optional<EmergencyOrder> order = emergencies.stop(stop);
         String reason = stop.reason() == null ? "stopped" : stop.reason();
         String broadcastId = EmergencyIds.broadcastId(stop.emergencyId());
+        Resume waiting = resumes.remove(broadcastId);
         if (broadcastId.equals(onAir.activeId())) {
             onAir.cut(reason);
+        } else if (waiting != null) {
+            ledger.cutByRestart(waiting.record(), reason); // cut by the restart, then stopped before it played again
         } else if (order.isPresent() && !ledger.records().containsKey(broadcastId)) {
             ledger.ended(order.get().broadcast(), ReceiptState.MISSED, null, null, List.of(),
                     reason + " before its audio began");

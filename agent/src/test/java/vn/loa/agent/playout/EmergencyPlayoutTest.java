@@ -156,7 +156,7 @@ class EmergencyPlayoutTest {
         harness.emergency(flood(STATION, List.of(), 3, at(1800)));
 
         assertThat(states(BROADCAST)).containsExactly(ReceiptState.MISSED);
-        assertThat(last(BROADCAST).reason()).contains("after its validity ended");
+        assertThat(last(BROADCAST).reason()).contains("too late to begin before its validity ended");
         assertThat(harness.relays().switches()).isEmpty();
 
         EmergencyStop stopFirst = new EmergencyStop("s-1", clock.instant(), STATION, "em-other", null);
@@ -260,5 +260,38 @@ class EmergencyPlayoutTest {
         assertThat(states("emergency:em-short")).containsExactly(ReceiptState.STARTED, ReceiptState.PARTLY_PLAYED);
         assertThat(last("emergency:em-short").reason()).isEqualTo("agent restarted");
         assertThat(harness.player().nowPlaying()).isEmpty();
+    }
+
+    @Test
+    void zonesWaitingForAudioThatDoesNotComeGoOffAndOnAgainWhenItArrives() {
+        harness.audio().missing(SIREN.sha256(), "controller unreachable");
+        harness.emergency(flood(STATION, List.of(1), 1, at(600)));
+        assertThat(harness.relays().isOn(1)).isTrue();
+
+        harness.advanceTo(at(40));
+        assertThat(harness.relays().isOn(1)).as("no silent amplifiers for the whole validity").isFalse();
+
+        harness.audio().ready(SIREN.sha256(), dir.resolve("siren"));
+        harness.playout().audioReady(SIREN.sha256());
+        harness.advanceTo(at(40.5));
+        assertThat(harness.relays().isOn(1)).as("on again to warm up").isTrue();
+        harness.advanceTo(at(80));
+
+        assertThat(states(BROADCAST)).containsExactly(ReceiptState.STARTED, ReceiptState.FINISHED);
+        assertThat(harness.receiptsFor(BROADCAST).get(0).actualStart()).isEqualTo(at(41));
+    }
+
+    @Test
+    void aStopWhileARestartedAnnouncementWaitsToPlayAgainEndsIt() {
+        harness.emergency(flood());
+        harness.advanceTo(at(5));
+        harness.audio().missing(SIREN.sha256(), "cache lost in the restart");
+
+        harness.restart(PlayoutSettings.defaults());
+        harness.stopEmergency(stopFlood());
+        harness.advanceTo(at(60));
+
+        assertThat(states(BROADCAST)).containsExactly(ReceiptState.STARTED, ReceiptState.PARTLY_PLAYED);
+        assertThat(last(BROADCAST).reason()).isEqualTo("stopped by the commune operator");
     }
 }

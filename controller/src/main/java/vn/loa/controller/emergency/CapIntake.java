@@ -84,8 +84,14 @@ public final class CapIntake {
                     first.action(), first.reason(), first.emergencyId(), List.of(), true);
         }
         CapDecision decision = decider.decide(alert, areas.get(), stations.get());
-        boolean sounds = decision.action() != CapAction.IGNORE && !decision.reach().isEmpty();
+        boolean expired = decision.validUntil() != null && !decision.validUntil().isAfter(clock.instant());
+        boolean sounds = decision.action() != CapAction.IGNORE && !decision.reach().isEmpty() && !expired;
         NewAnnouncement announcement = sounds ? resolve(decision, actor) : null;
+        if (sounds) {
+            // noted before anything sounds: a crash from here on cannot make a resent copy sound twice
+            save(alert, key, new Outcome(202, key, "pending", "being acted on", null, List.of(), false), actor,
+                    false);
+        }
         List<String> stopped = new ArrayList<>();
         if (decision.cancels() || decision.updates() && announcement != null) {
             for (CapReference reference : decision.references()) {
@@ -99,7 +105,10 @@ public final class CapIntake {
             }
         }
         Outcome outcome;
-        if (decision.action() == CapAction.IGNORE) {
+        if (expired && decision.action() != CapAction.IGNORE) {
+            outcome = new Outcome(200, key, "ignore", "expired at " + decision.validUntil() + ": nothing sounds", null,
+                    stopped, false);
+        } else if (decision.action() == CapAction.IGNORE) {
             outcome = new Outcome(200, key, decision.cancels() ? "cancel" : "ignore", decision.reason(), null, stopped,
                     false);
         } else if (decision.reach().isEmpty()) {
@@ -108,7 +117,7 @@ public final class CapIntake {
         } else {
             outcome = announce(decision, announcement, actor, key, stopped);
         }
-        save(alert, key, outcome, actor);
+        save(alert, key, outcome, actor, sounds);
         return outcome;
     }
 
@@ -157,7 +166,8 @@ public final class CapIntake {
         return recorded(key).map(Outcome::emergencyId);
     }
 
-    private void save(CapAlert alert, String key, Outcome outcome, String actor) {
+    /** Records the alert's outcome ({@code replace}: over the pending note) with its audit line. */
+    private void save(CapAlert alert, String key, Outcome outcome, String actor, boolean replace) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("sender", alert.sender());
         detail.put("identifier", alert.identifier());
@@ -168,8 +178,9 @@ public final class CapIntake {
         detail.put("emergencyId", outcome.emergencyId());
         detail.put("stopped", outcome.stopped());
         database.transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cap_alerts(reference, msg_type, "
-                    + "status, received_at, emergency_id, outcome) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement((replace ? "INSERT OR REPLACE" : "INSERT")
+                    + " INTO cap_alerts(reference, msg_type, status, received_at, emergency_id, outcome) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, key);
                 insert.setString(2, alert.messageType().capName());
                 insert.setString(3, alert.status().capName());
@@ -178,7 +189,9 @@ public final class CapIntake {
                 insert.setString(6, outcome.status() + "|" + outcome.action() + "|" + outcome.reason());
                 insert.executeUpdate();
             }
-            audit.append(connection, actor, "cap.receive", key, detail);
+            if (!"pending".equals(outcome.action())) {
+                audit.append(connection, actor, "cap.receive", key, detail);
+            }
             return null;
         });
     }

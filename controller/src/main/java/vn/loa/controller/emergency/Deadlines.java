@@ -17,17 +17,19 @@ final class Deadlines {
 
     /** The station's progress once the deadlines passed by {@code now} are applied; the same when none did. */
     static StationProgress apply(Announcement a, StationProgress progress, Instant now, Duration confirmGrace) {
-        if (progress.stage().awaitsStation() && now.isAfter(a.validUntil())) {
-            return progress.moveTo(StationStage.MISSED, "not reached before the announcement's validity ended at "
+        // a station sent the announcement may still be confirming it: a grace, as after a stop
+        Instant reachBy = progress.stage() == StationStage.SENT ? a.validUntil().plus(STOP_GRACE) : a.validUntil();
+        if (progress.stage().awaitsStation() && now.isAfter(reachBy)) {
+            return progress.decided(StationStage.MISSED, "not reached before the announcement's validity ended at "
                     + a.validUntil(), now);
         }
         if (progress.stage().awaitsStation() && a.stoppedAt() != null && now.isAfter(a.stoppedAt().plus(STOP_GRACE))) {
-            return progress.moveTo(StationStage.MISSED, "stopped before the station confirmed it", now);
+            return progress.decided(StationStage.MISSED, "stopped before the station confirmed it", now);
         }
         Instant confirmBy = a.validUntil().plus(a.totalDuration()).plus(Duration.ofMillis(a.warmUpMillis()))
                 .plus(confirmGrace);
         if (!progress.stage().isFinal() && now.isAfter(confirmBy)) {
-            return progress.moveTo(StationStage.UNCONFIRMED, "no final report from the station", now);
+            return progress.decided(StationStage.UNCONFIRMED, "no final report from the station", now);
         }
         return progress;
     }

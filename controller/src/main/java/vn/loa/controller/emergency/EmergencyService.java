@@ -57,6 +57,8 @@ public final class EmergencyService {
     private final AnnouncementStore store;
     private final EmergencyListener listener;
     private final Map<String, LiveAnnouncement> live = new LinkedHashMap<>();
+    /** Stopped announcements over at every station, kept until their validity ends to repeat the stop. */
+    private final Map<String, LiveAnnouncement> stopped = new LinkedHashMap<>();
 
     public EmergencyService(Database database, Clock clock, AuditLog audit, EmergencyPublisher publisher,
                             Predicate<String> online, ScheduledExecutorService thread, Settings settings,
@@ -186,9 +188,15 @@ public final class EmergencyService {
     public void stationOnline(String station) {
         thread.execute(() -> {
             Instant now = now();
+            for (LiveAnnouncement entry : List.copyOf(stopped.values())) {
+                if (entry.station(station) != null) {
+                    publisher.publish(Messages.stopFor(entry.announcement(), station, now));
+                }
+            }
             for (LiveAnnouncement entry : live.values()) {
                 StationProgress progress = entry.station(station);
-                if (progress == null || progress.stage().isFinal()) {
+                if (progress == null || progress.stage().isFinal() && entry.announcement().state()
+                        != EmergencyState.STOPPED) {
                     continue;
                 }
                 Announcement a = entry.announcement();
@@ -200,7 +208,7 @@ public final class EmergencyService {
                         entry.put(progress.moveTo(StationStage.SENT, null, now));
                         notifyChanged(entry, entry.station(station));
                     }
-                } else if (a.state() == EmergencyState.STOPPED) {
+                } else if (a.state() == EmergencyState.STOPPED && !stopped.containsKey(a.id())) {
                     publisher.publish(Messages.stopFor(a, station, now));
                 }
             }
@@ -241,7 +249,9 @@ public final class EmergencyService {
         live.put(a.id(), entry);
         int refused = 0;
         for (StationProgress station : stations) {
-            refused += publisher.publish(Messages.emergencyFor(a, station, entry.whole(), now)) ? 0 : 1;
+            if (station.stage() == StationStage.SENT) { // the others get it when they come back (a stop cannot overtake it)
+                refused += publisher.publish(Messages.emergencyFor(a, station, entry.whole(), now)) ? 0 : 1;
+            }
         }
         if (refused > 0) {
             LOG.error("Emergency announcement {} could not be handed to the broker for {} station(s); they get it "
@@ -286,10 +296,9 @@ public final class EmergencyService {
                     stage.wireName(), id);
             return;
         }
-        StationProgress moved = progress.moveTo(stage, reason, at);
-        if (stage == StationStage.ZONES_ON && !zonesOn.isEmpty()) {
-            moved = moved.withZonesOn(zonesOn);
-        }
+        boolean stationsWord = stage != StationStage.RECEIVED && stage != StationStage.ZONES_ON;
+        StationProgress moved = progress.decidedHere() && stationsWord ? progress.overruledBy(stage, reason, at)
+                : progress.moveTo(stage, reason, at);
         if (!moved.equals(progress)) {
             entry.put(moved);
             if (stage == StationStage.FAILED || stage == StationStage.MISSED) {
@@ -303,6 +312,7 @@ public final class EmergencyService {
     private void tick() {
         try {
             Instant now = now();
+            stopped.values().removeIf(entry -> !now.isBefore(entry.announcement().validUntil()));
             for (LiveAnnouncement entry : List.copyOf(live.values())) {
                 expire(entry, now);
                 if (entry.allFinal()) {
@@ -334,6 +344,9 @@ public final class EmergencyService {
         store.record(ended, stations, "system", "emergency.outcome", Messages.outcome(ended, stations));
         entry.clean();
         live.remove(ended.id());
+        if (state == EmergencyState.STOPPED && now.isBefore(ended.validUntil())) {
+            stopped.put(ended.id(), entry);
+        }
         LOG.info("Emergency announcement {} is over: {}", ended.id(), entry.countByStage());
         listener.ended(ended, stations);
     }
@@ -374,16 +387,27 @@ public final class EmergencyService {
         return ApiException.notFound("no emergency announcement with id '" + id + "'");
     }
 
+    /**
+     * Runs work on the emergency thread and waits for it. A call that waited too long is cancelled
+     * if it has not begun (the caller may retry safely); one that has begun is waited for, so a
+     * trigger never runs behind a "retry" answer.
+     */
     private <T> T call(Callable<T> work) {
+        java.util.concurrent.Future<T> future = thread.submit(work);
         try {
-            return thread.submit(work).get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (future.cancel(false)) {
+                    throw new ApiException(503, "overloaded", "the emergency service is busy; retry in a moment");
+                }
+                return future.get();
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new ApiException(503, "overloaded", "the emergency service is busy; retry in a moment");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "overloaded", "interrupted");

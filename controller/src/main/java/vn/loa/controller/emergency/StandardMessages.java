@@ -95,7 +95,7 @@ public final class StandardMessages {
     }
 
     /** Makes an approved bulletin the standard message {@code key}. */
-    public Bulletin set(String key, String bulletinId, String actor) {
+    public synchronized Bulletin set(String key, String bulletinId, String actor) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw ApiException.invalid("a standard message key is 1-32 characters of a-z, 0-9 and '-', "
                     + "starting with a letter, such as flood or storm");

@@ -5,15 +5,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One station's part of an emergency announcement: its zones and how far it got, with the instant
- * the controller learnt each step (the controller's clock).
+ * One station's part of an emergency announcement: the zones it is for and how far it got, with
+ * the instant the controller learnt each step (the controller's clock). {@code decidedHere}: the
+ * final stage was set by the controller's deadlines, not reported by the station, so a late
+ * receipt from the station still overrules it (in memory only; a restarted controller trusts it).
  */
 public record StationProgress(String station, List<Integer> zones, StationStage stage, String reason, Instant sentAt,
-                              Instant receivedAt, Instant zonesOnAt, Instant playingAt, Instant endedAt) {
+                              Instant receivedAt, Instant zonesOnAt, Instant playingAt, Instant endedAt,
+                              boolean decidedHere) {
     public StationProgress {
         Objects.requireNonNull(station, "station");
         zones = List.copyOf(zones);
         Objects.requireNonNull(stage, "stage");
+    }
+
+    /** As stored: the stage is trusted. */
+    public StationProgress(String station, List<Integer> zones, StationStage stage, String reason, Instant sentAt,
+                           Instant receivedAt, Instant zonesOnAt, Instant playingAt, Instant endedAt) {
+        this(station, zones, stage, reason, sentAt, receivedAt, zonesOnAt, playingAt, endedAt, false);
     }
 
     static StationProgress initial(String station, List<Integer> zones, boolean online, Instant now) {
@@ -26,16 +35,31 @@ public record StationProgress(String station, List<Integer> zones, StationStage 
         if (stage.isFinal() || next.rank() < stage.rank() || next == stage && next != StationStage.SENT) {
             return this;
         }
+        return step(next, why, at, false);
+    }
+
+    /** A final stage the controller decides without the station's word (a deadline passed). */
+    StationProgress decided(StationStage next, String why, Instant at) {
+        StationProgress moved = moveTo(next, why, at);
+        return moved == this ? this : moved.withDecidedHere();
+    }
+
+    /** The station's own report replaces what the controller decided without it. */
+    StationProgress overruledBy(StationStage next, String why, Instant at) {
+        return step(next, why, at, false);
+    }
+
+    private StationProgress step(StationStage next, String why, Instant at, boolean decided) {
         return new StationProgress(station, zones, next, why != null ? why : reason,
                 next == StationStage.SENT ? at : sentAt,
                 next == StationStage.RECEIVED ? at : receivedAt,
                 next == StationStage.ZONES_ON ? at : zonesOnAt,
                 next == StationStage.PLAYING ? at : playingAt,
-                next.isFinal() ? at : endedAt);
+                next.isFinal() ? at : endedAt, decided);
     }
 
-    StationProgress withZonesOn(List<Integer> on) {
-        return new StationProgress(station, on.isEmpty() ? zones : on, stage, reason, sentAt, receivedAt, zonesOnAt,
-                playingAt, endedAt);
+    private StationProgress withDecidedHere() {
+        return new StationProgress(station, zones, stage, reason, sentAt, receivedAt, zonesOnAt, playingAt, endedAt,
+                true);
     }
 }

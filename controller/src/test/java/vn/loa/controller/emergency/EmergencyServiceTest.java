@@ -117,8 +117,8 @@ class EmergencyServiceTest {
 
         Announcement a = trigger("st-a", "st-b", "st-c");
 
-        assertThat(sentTo("emergency")).as("offline now, but its session may still get it")
-                .containsExactly("st-a", "st-b", "st-c");
+        assertThat(sentTo("emergency")).as("st-c gets it when it comes back: a stop cannot overtake it then")
+                .containsExactly("st-a", "st-b");
         assertThat(emergencyTo("st-a").emergencyId()).isEqualTo(a.id());
         assertThat(emergencyTo("st-a").zones()).as("a whole station: its own zones").isEmpty();
         assertThat(emergencyTo("st-b").zones()).containsExactly(1, 2);
@@ -207,6 +207,42 @@ class EmergencyServiceTest {
 
         await().until(() -> ended.contains(a.id()));
         assertThat(stage(a.id(), "st-a")).isEqualTo(StationStage.UNCONFIRMED);
+    }
+
+    @Test
+    void aStationsOwnLateReportOverrulesWhatTheControllerDecidedWithoutIt() {
+        Announcement a = trigger("st-a", "st-b");
+        service.progress(new EmergencyProgress("p0", clock.instant(), "st-b", a.id(), EmergencyStage.RECEIVED,
+                List.of()), clock.instant());
+        clock.advance(Duration.ofMinutes(31));
+        await().until(() -> stage(a.id(), "st-a") == StationStage.MISSED);
+
+        service.receipt(receipt(a.id(), "st-a", ReceiptState.FINISHED, null), clock.instant());
+
+        await().until(() -> stage(a.id(), "st-a") == StationStage.FINISHED);
+    }
+
+    @Test
+    void aStationBackOnlineAfterAStopHearsTheStopAgainWhileTheAnnouncementIsValid() {
+        Announcement a = trigger("st-a");
+        service.receipt(receipt(a.id(), "st-a", ReceiptState.STARTED, null), clock.instant());
+        service.stop(a.id(), "operator");
+        service.receipt(receipt(a.id(), "st-a", ReceiptState.PARTLY_PLAYED, "stopped"), clock.instant());
+        await().until(() -> ended.contains(a.id()));
+        sent.clear();
+
+        service.stationOnline("st-a");
+        service.get(a.id());
+
+        assertThat(sentTo("emergency-stop")).containsExactly("st-a");
+        clock.advance(Duration.ofMinutes(31));
+        service.get(a.id());
+        await().until(() -> {
+            sent.clear();
+            service.stationOnline("st-a");
+            service.get(a.id());
+            return sent.isEmpty();
+        });
     }
 
     @Test
