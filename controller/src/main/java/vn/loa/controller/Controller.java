@@ -24,6 +24,7 @@ import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.emergency.AnnouncementResolver;
 import vn.loa.controller.emergency.EmergencyEvents;
 import vn.loa.controller.emergency.EmergencyService;
+import vn.loa.controller.emergency.EmergencySettings;
 import vn.loa.controller.emergency.StandardMessages;
 import vn.loa.controller.api.BroadcastRoutes;
 import vn.loa.controller.api.QuietHoursRoutes;
@@ -205,8 +206,8 @@ public final class Controller implements AutoCloseable {
         return routes;
     }
 
-    private static EmergencyService.Settings emergencySettings(ControllerConfig.Emergencies emergencies) {
-        return new EmergencyService.Settings(emergencies.defaultRepeat(),
+    private static EmergencySettings emergencySettings(ControllerConfig.Emergencies emergencies) {
+        return new EmergencySettings(emergencies.defaultRepeat(),
                 Duration.ofMinutes(emergencies.defaultValidityMinutes()), Duration.ofHours(emergencies.maxValidityHours()),
                 Duration.ofMillis(emergencies.warmUpMillis()), Duration.ofSeconds(emergencies.confirmGraceSeconds()));
     }

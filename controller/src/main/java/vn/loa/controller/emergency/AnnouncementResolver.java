@@ -31,11 +31,11 @@ public final class AnnouncementResolver {
     private final Supplier<RegistrySnapshot> registry;
     private final BulletinService bulletins;
     private final StandardMessages standard;
-    private final EmergencyService.Settings settings;
+    private final EmergencySettings settings;
     private final Clock clock;
 
     public AnnouncementResolver(Supplier<RegistrySnapshot> registry, BulletinService bulletins,
-                                StandardMessages standard, EmergencyService.Settings settings, Clock clock) {
+                                StandardMessages standard, EmergencySettings settings, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.bulletins = Objects.requireNonNull(bulletins, "bulletins");
         this.standard = Objects.requireNonNull(standard, "standard");

@@ -40,20 +40,11 @@ public final class EmergencyService {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
     private static final long TICK_MILLIS = 250;
 
-    /** Defaults and limits. {@code confirmGrace}: how long after its end a station may still report. */
-    public record Settings(int defaultRepeat, Duration defaultValidity, Duration maxValidity, Duration warmUp,
-                           Duration confirmGrace) {
-        public static Settings defaults() {
-            return new Settings(3, Duration.ofMinutes(30), Duration.ofHours(24), Duration.ofSeconds(1),
-                    Duration.ofMinutes(2));
-        }
-    }
-
     private final Clock clock;
     private final EmergencyPublisher publisher;
     private final Predicate<String> online;
     private final ScheduledExecutorService thread;
-    private final Settings settings;
+    private final EmergencySettings settings;
     private final AnnouncementStore store;
     private final EmergencyListener listener;
     private final Map<String, LiveAnnouncement> live = new LinkedHashMap<>();
@@ -61,7 +52,7 @@ public final class EmergencyService {
     private final Map<String, LiveAnnouncement> stopped = new LinkedHashMap<>();
 
     public EmergencyService(Database database, Clock clock, AuditLog audit, EmergencyPublisher publisher,
-                            Predicate<String> online, ScheduledExecutorService thread, Settings settings,
+                            Predicate<String> online, ScheduledExecutorService thread, EmergencySettings settings,
                             com.fasterxml.jackson.databind.json.JsonMapper mapper, EmergencyListener listener) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -72,7 +63,7 @@ public final class EmergencyService {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    public Settings settings() {
+    public EmergencySettings settings() {
         return settings;
     }
 
@@ -132,7 +123,6 @@ public final class EmergencyService {
         });
     }
 
-
     /** Registers a listener for one announcement's changes: it gets the current view first, on the emergency thread. */
     public void watch(String id, java.util.function.Consumer<AnnouncementView> first) {
         thread.execute(() -> {
@@ -157,8 +147,7 @@ public final class EmergencyService {
     public void progress(EmergencyProgress progress, Instant receivedAt) {
         StationStage stage = progress.stage() == EmergencyStage.ZONES_ON ? StationStage.ZONES_ON
                 : StationStage.RECEIVED;
-        thread.execute(() -> update(progress.emergencyId(), progress.station(), stage, null, receivedAt,
-                progress.zonesOn()));
+        thread.execute(() -> update(progress.emergencyId(), progress.station(), stage, null, receivedAt));
     }
 
     /** A receipt for a broadcast {@code emergency:<id>} (ingest thread); others are ignored. */
@@ -169,15 +158,9 @@ public final class EmergencyService {
         }
         thread.execute(() -> {
             LiveAnnouncement entry = live.get(id.get());
-            boolean stopped = entry != null && entry.announcement().state() == EmergencyState.STOPPED;
-            StationStage stage = switch (receipt.state()) {
-                case STARTED -> StationStage.PLAYING;
-                case FINISHED -> StationStage.FINISHED;
-                case PARTLY_PLAYED -> stopped ? StationStage.STOPPED : StationStage.PARTLY_PLAYED;
-                case MISSED -> StationStage.MISSED;
-                case FAILED -> StationStage.FAILED;
-            };
-            update(id.get(), receipt.station(), stage, receipt.reason(), receivedAt, receipt.zonesOn());
+            boolean wasStopped = entry != null && entry.announcement().state() == EmergencyState.STOPPED;
+            update(id.get(), receipt.station(), StationStage.ofReceipt(receipt.state(), wasStopped), receipt.reason(),
+                    receivedAt);
         });
     }
 
@@ -188,19 +171,17 @@ public final class EmergencyService {
     public void stationOnline(String station) {
         thread.execute(() -> {
             Instant now = now();
-            for (LiveAnnouncement entry : List.copyOf(stopped.values())) {
-                if (entry.station(station) != null) {
-                    publisher.publish(Messages.stopFor(entry.announcement(), station, now));
-                }
-            }
-            for (LiveAnnouncement entry : live.values()) {
+            List<LiveAnnouncement> known = new ArrayList<>(live.values());
+            known.addAll(stopped.values());
+            for (LiveAnnouncement entry : known) {
                 StationProgress progress = entry.station(station);
-                if (progress == null || progress.stage().isFinal() && entry.announcement().state()
-                        != EmergencyState.STOPPED) {
+                Announcement a = entry.announcement();
+                if (progress == null) {
                     continue;
                 }
-                Announcement a = entry.announcement();
-                if (a.state() == EmergencyState.ACTIVE && now.isBefore(a.validUntil())) {
+                if (a.state() == EmergencyState.STOPPED) {
+                    publisher.publish(Messages.stopFor(a, station, now));
+                } else if (!progress.stage().isFinal() && now.isBefore(a.validUntil())) {
                     // also to one that had it: a restart may have lost it (the station drops copies)
                     publisher.publish(Messages.emergencyFor(a, progress, entry.whole(), now));
                     LOG.info("Station {} is back online: emergency announcement {} sent to it again", station, a.id());
@@ -208,19 +189,13 @@ public final class EmergencyService {
                         entry.put(progress.moveTo(StationStage.SENT, null, now));
                         notifyChanged(entry, entry.station(station));
                     }
-                } else if (a.state() == EmergencyState.STOPPED && !stopped.containsKey(a.id())) {
-                    publisher.publish(Messages.stopFor(a, station, now));
                 }
             }
         });
     }
 
     private Announcement saveDraft(NewAnnouncement request, String actor) {
-        Instant now = now();
-        Announcement draft = new Announcement(Messages.newId(), request.title(), request.bulletinId(),
-                request.audioSource(), request.audio(), request.durationMillis(), request.repeat(),
-                request.riskLevel(), request.warmUpMillis(), request.targets(), EmergencyState.DRAFT, request.origin(),
-                now, actor, null, null, request.validUntil(), null, null, null);
+        Announcement draft = request.announcement(Messages.newId(), EmergencyState.DRAFT, now(), actor, null, null);
         store.record(draft, null, actor, "emergency.draft", Messages.auditDetail(draft, request));
         LOG.info("Emergency announcement {} '{}' drafted by {} for {} station(s): waiting for an operator",
                 draft.id(), draft.title(), actor, request.reach().size());
@@ -228,17 +203,13 @@ public final class EmergencyService {
     }
 
     private Announcement trigger(NewAnnouncement request, String actor) {
-        Instant now = now();
-        return trigger(request, actor, Messages.newId(), now, actor);
+        return trigger(request, actor, Messages.newId(), now(), actor);
     }
 
     private Announcement trigger(NewAnnouncement request, String actor, String id, Instant createdAt,
                                  String createdBy) {
         Instant now = now();
-        Announcement a = new Announcement(id, request.title(), request.bulletinId(), request.audioSource(),
-                request.audio(), request.durationMillis(), request.repeat(), request.riskLevel(),
-                request.warmUpMillis(), request.targets(), EmergencyState.ACTIVE, request.origin(), createdAt,
-                createdBy, now, actor, request.validUntil(), null, null, null);
+        Announcement a = request.announcement(id, EmergencyState.ACTIVE, createdAt, createdBy, now, actor);
         List<StationProgress> stations = new ArrayList<>();
         for (String station : request.reach().keySet().stream().sorted().toList()) {
             stations.add(StationProgress.initial(station, request.zonesOf(station), online.test(station), now));
@@ -249,7 +220,8 @@ public final class EmergencyService {
         live.put(a.id(), entry);
         int refused = 0;
         for (StationProgress station : stations) {
-            if (station.stage() == StationStage.SENT) { // the others get it when they come back (a stop cannot overtake it)
+            // the others get it when they come back: queued at the broker, a stop could not overtake it
+            if (station.stage() == StationStage.SENT) {
                 refused += publisher.publish(Messages.emergencyFor(a, station, entry.whole(), now)) ? 0 : 1;
             }
         }
@@ -267,10 +239,10 @@ public final class EmergencyService {
 
     private Announcement stopLive(LiveAnnouncement entry, String actor) {
         Instant now = now();
-        Announcement stopped = entry.announcement().stopped(now, actor);
-        entry.announcement(stopped);
+        Announcement halted = entry.announcement().stopped(now, actor);
+        entry.announcement(halted);
         for (StationProgress station : entry.stations()) {
-            publisher.publish(Messages.stopFor(stopped, station.station(), now));
+            publisher.publish(Messages.stopFor(halted, station.station(), now));
         }
         Map<String, Long> before = entry.countByStage();
         for (StationProgress progress : entry.stations()) {
@@ -278,16 +250,15 @@ public final class EmergencyService {
                 entry.put(progress.moveTo(StationStage.MISSED, "stopped before it reached the station", now));
             }
         }
-        store.record(stopped, entry.stations(), actor, "emergency.stop", Map.of("title", stopped.title(),
+        store.record(halted, entry.stations(), actor, "emergency.stop", Map.of("title", halted.title(),
                 "stationsByStageAtStop", before));
         entry.clean();
-        LOG.warn("Emergency announcement {} stopped by {}", stopped.id(), actor);
+        LOG.warn("Emergency announcement {} stopped by {}", halted.id(), actor);
         notifyChanged(entry, null);
-        return stopped;
+        return halted;
     }
 
-    private void update(String id, String station, StationStage stage, String reason, Instant received,
-                        List<Integer> zonesOn) {
+    private void update(String id, String station, StationStage stage, String reason, Instant received) {
         Instant at = received.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         LiveAnnouncement entry = live.get(id);
         StationProgress progress = entry == null ? null : entry.station(station);

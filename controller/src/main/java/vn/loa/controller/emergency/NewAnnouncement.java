@@ -29,6 +29,14 @@ public record NewAnnouncement(String title, String bulletinId, String audioSourc
         Objects.requireNonNull(origin, "origin");
     }
 
+    /** The announcement this request becomes, in the given state. */
+    Announcement announcement(String id, EmergencyState state, Instant createdAt, String createdBy,
+                              Instant triggeredAt, String triggeredBy) {
+        return new Announcement(id, title, bulletinId, audioSource, audio, durationMillis, repeat, riskLevel,
+                warmUpMillis, targets, state, origin, createdAt, createdBy, triggeredAt, triggeredBy, validUntil,
+                null, null, null);
+    }
+
     List<Integer> zonesOf(String station) {
         return reach.get(station).stream().sorted().toList();
     }

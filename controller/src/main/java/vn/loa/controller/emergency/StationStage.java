@@ -48,6 +48,17 @@ public enum StationStage {
         return rank == 0;
     }
 
+    /** The stage a station's receipt for the broadcast reports ({@code stopped}: the announcement was stopped). */
+    static StationStage ofReceipt(vn.loa.protocol.ReceiptState state, boolean stopped) {
+        return switch (state) {
+            case STARTED -> PLAYING;
+            case FINISHED -> FINISHED;
+            case PARTLY_PLAYED -> stopped ? STOPPED : PARTLY_PLAYED;
+            case MISSED -> MISSED;
+            case FAILED -> FAILED;
+        };
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -57,7 +57,7 @@ class EmergencyServiceTest {
         thread = Executors.newSingleThreadScheduledExecutor();
         ApiJson json = new ApiJson(64 * 1024);
         audit = new AuditLog(database, clock, json.mapper());
-        service = new EmergencyService(database, clock, audit, sent::add, station -> !offline.contains(station), thread, EmergencyService.Settings.defaults(), json.mapper(),
+        service = new EmergencyService(database, clock, audit, sent::add, station -> !offline.contains(station), thread, EmergencySettings.defaults(), json.mapper(),
                 new EmergencyListener() {
                     @Override
                     public void changed(Announcement a, StationProgress station,
