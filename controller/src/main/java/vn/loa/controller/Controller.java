@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiJson;
+import vn.loa.controller.access.Access;
 import vn.loa.controller.api.AuditRoutes;
 import vn.loa.controller.api.CapRoutes;
 import vn.loa.controller.cap.CapDecider;
@@ -147,21 +148,22 @@ public final class Controller implements AutoCloseable {
 
         bulletins = new BulletinService(database, clock, AudioLibrary.open(config.dataDir()), new AudioInspector());
         BulletinCatalog bulletinCatalog = catalogOf(bulletins);
-        BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json);
+        Access access = new Access(areas, stations);
+        BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json, access);
         Router router = new Router();
         new SystemRoutes(metrics, link::isConnected, json).register(router);
         new ConsoleRoutes().register(router);
         new AuthRoutes(auth, json).register(router);
-        new AreaRoutes(areas, json).register(router);
-        new StationRoutes(stations, status, json).register(router);
+        new AreaRoutes(areas, json, access).register(router);
+        new StationRoutes(stations, status, json, access).register(router);
         bulletinRoutes.register(router);
         AuditLog audit = new AuditLog(database, clock, json.mapper());
         StandardMessages standard = new StandardMessages(database, clock, bulletins, audit);
         standard.load(bulletins.uploadDir());
         EmergencyRoutes emergencyRoutes = broadcasting(config, clock, json, sink, bulletinCatalog, router, audit,
-                standard);
-        new AuditRoutes(audit, json).register(router);
-        new StandardMessageRoutes(standard, json).register(router);
+                standard, access);
+        new AuditRoutes(audit, json, access).register(router);
+        new StandardMessageRoutes(standard, json, access).register(router);
         http = HttpServer.start(config.http().host(), config.http().port(), config.http().maxBodyBytes(),
                 new Dispatcher(router, auth, json, metrics), api,
                 List.of(bulletinRoutes.uploadRoute(config.bulletins().maxUploadBytes()),
@@ -175,7 +177,7 @@ public final class Controller implements AutoCloseable {
      */
     private EmergencyRoutes broadcasting(ControllerConfig config, Clock clock, ApiJson json, StationMessageIngest sink,
                                          BulletinCatalog catalog, Router router, AuditLog audit,
-                                         StandardMessages standard) {
+                                         StandardMessages standard, Access access) {
         ControllerConfig.Broadcasts settings = config.broadcasts();
         schedules = new ScheduleService(database, clock, areas, stations, catalog);
         PlanDispatcher plans = new PlanDispatcher(database, clock, schedules, link::publishCommand, dispatchThread,
@@ -194,15 +196,15 @@ public final class Controller implements AutoCloseable {
         sink.listener(new ReportRouter(plans, receipts, emergencies));
         plans.start(Duration.ofMinutes(settings.replanMinutes()));
         AsRunLog asRun = new AsRunLog(schedules, receipts, clock, Duration.ofSeconds(settings.confirmGraceSeconds()));
-        new ScheduleRoutes(schedules, json).register(router);
-        new QuietHoursRoutes(schedules, json).register(router);
-        new BroadcastRoutes(asRun, stations, json, clock).register(router);
+        new ScheduleRoutes(schedules, json, bulletins, access).register(router);
+        new QuietHoursRoutes(schedules, json, access).register(router);
+        new BroadcastRoutes(asRun, stations, json, clock, access).register(router);
         AnnouncementResolver resolver = new AnnouncementResolver(schedules::registry, bulletins, standard,
                 emergencies.settings(), clock);
-        EmergencyRoutes routes = new EmergencyRoutes(emergencies, resolver, events, json);
+        EmergencyRoutes routes = new EmergencyRoutes(emergencies, resolver, events, json, bulletins, access);
         routes.register(router);
         new CapRoutes(new CapIntake(database, clock, new CapDecider(config.cap(), clock), areas::list,
-                stations::list, resolver, emergencies, standard, audit), json).register(router);
+                stations::list, resolver, emergencies, standard, audit), json, access).register(router);
         return routes;
     }
 

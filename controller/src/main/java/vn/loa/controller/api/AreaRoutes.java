@@ -1,5 +1,7 @@
 package vn.loa.controller.api;
 
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
 import java.util.Map;
 import vn.loa.controller.http.Call;
 import vn.loa.controller.http.Response;
@@ -14,7 +16,11 @@ public final class AreaRoutes {
     private final AreaService areas;
     private final ApiJson json;
 
-    public AreaRoutes(AreaService areas, ApiJson json) {
+    private final Access access;
+
+    /** The area tree is public geography to every user; changing it is a system setting. */
+    public AreaRoutes(AreaService areas, ApiJson json, Access access) {
+        this.access = access;
         this.areas = areas;
         this.json = json;
     }
@@ -36,6 +42,7 @@ public final class AreaRoutes {
     }
 
     private Response create(Call call) {
+        access.require(call.principal(), Permission.MANAGE_SETTINGS);
         Body body = json.body(call.request());
         String levelName = body.requiredText("level", 20);
         AreaLevel level = AreaLevel.fromWire(levelName).orElseThrow(() -> ApiException.invalid(
@@ -46,6 +53,7 @@ public final class AreaRoutes {
     }
 
     private Response update(Call call) {
+        access.require(call.principal(), Permission.MANAGE_SETTINGS);
         Body body = json.body(call.request());
         if (body.has("level")) {
             throw ApiException.invalid("an area's level cannot change; create a new area instead");
@@ -56,6 +64,7 @@ public final class AreaRoutes {
     }
 
     private Response delete(Call call) {
+        access.require(call.principal(), Permission.MANAGE_SETTINGS);
         areas.delete(id(call));
         return Response.noContent();
     }

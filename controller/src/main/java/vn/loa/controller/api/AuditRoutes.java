@@ -1,5 +1,7 @@
 package vn.loa.controller.api;
 
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,8 +22,10 @@ import vn.loa.controller.http.Router;
 public final class AuditRoutes {
     private final AuditLog audit;
     private final ApiJson json;
+    private final Access access;
 
-    public AuditRoutes(AuditLog audit, ApiJson json) {
+    public AuditRoutes(AuditLog audit, ApiJson json, Access access) {
+        this.access = Objects.requireNonNull(access, "access");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.json = Objects.requireNonNull(json, "json");
     }
@@ -31,6 +35,7 @@ public final class AuditRoutes {
     }
 
     private Response list(Call call) {
+        access.require(call.principal(), Permission.READ_AUDIT);
         Request request = call.request();
         int limit = request.queryParam("limit").map(value -> number("limit", value)).orElse(100);
         if (limit < 1 || limit > AuditFilter.MAX_LIMIT) {

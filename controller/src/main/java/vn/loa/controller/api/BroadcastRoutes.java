@@ -1,5 +1,8 @@
 package vn.loa.controller.api;
 
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
+import vn.loa.controller.access.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +37,10 @@ public final class BroadcastRoutes {
     private final StationService stations;
     private final ApiJson json;
     private final java.time.Clock clock;
+    private final Access access;
 
-    public BroadcastRoutes(AsRunLog log, StationService stations, ApiJson json, java.time.Clock clock) {
+    public BroadcastRoutes(AsRunLog log, StationService stations, ApiJson json, java.time.Clock clock, Access access) {
+        this.access = access;
         this.log = log;
         this.stations = stations;
         this.json = json;
@@ -58,14 +63,21 @@ public final class BroadcastRoutes {
         if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
             throw ApiException.invalid("the window from 'from' to 'to' is at most 92 days");
         }
+        Scope scope = access.require(call.principal(), Permission.READ_BROADCASTS);
         Predicate<String> filter = station -> true;
+        if (!scope.everywhere()) {
+            Set<String> theirs = stations.list().stream().filter(s -> scope.covers(s.areaId())).map(s -> s.id())
+                    .collect(Collectors.toCollection(HashSet::new));
+            filter = theirs::contains;
+        }
         String station = request.queryParam("station").orElse(null);
         if (station != null) {
-            stations.get(station);
-            filter = station::equals;
+            access.requireStation(call.principal(), Permission.READ_BROADCASTS, station);
+            filter = filter.and(station::equals);
         }
         String area = request.queryParam("area").orElse(null);
         if (area != null) {
+            access.requireArea(call.principal(), Permission.READ_BROADCASTS, areaId(area));
             Set<String> inArea = stations.inArea(areaId(area)).stream().map(s -> s.id())
                     .collect(Collectors.toCollection(HashSet::new));
             filter = filter.and(inArea::contains);

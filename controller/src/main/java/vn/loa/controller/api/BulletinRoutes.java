@@ -1,5 +1,9 @@
 package vn.loa.controller.api;
 
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
+import vn.loa.controller.access.Scope;
+import vn.loa.controller.auth.Principal;
 import java.nio.file.Files;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -33,8 +37,10 @@ public final class BulletinRoutes {
     private final BulletinService bulletins;
     private final ApiJson json;
     private final FileResponses files;
+    private final Access access;
 
-    public BulletinRoutes(BulletinService bulletins, ApiJson json) {
+    public BulletinRoutes(BulletinService bulletins, ApiJson json, Access access) {
+        this.access = access;
         this.bulletins = bulletins;
         this.json = json;
         this.files = new FileResponses(json);
@@ -53,7 +59,8 @@ public final class BulletinRoutes {
 
     /** {@code POST /api/v1/bulletins}: streamed to the library's upload folder, at most {@code maxBytes}. */
     public UploadRoute uploadRoute(long maxBytes) {
-        return new UploadRoute(COLLECTION, maxBytes, bulletins.uploadDir(), MAX_CONCURRENT_UPLOADS, this::create);
+        return new UploadRoute(COLLECTION, maxBytes, bulletins.uploadDir(), MAX_CONCURRENT_UPLOADS, this::create)
+                .admitting(principal -> access.require(principal, Permission.WRITE_BULLETINS));
     }
 
     private Response create(Upload upload) {
@@ -62,7 +69,9 @@ public final class BulletinRoutes {
                 : ApiException.invalid("part 'file' is required: the audio, WAV, MP3 or Ogg Vorbis"));
         BulletinMetadata metadata = BulletinMetadata.parse(upload.field("title").orElse(null),
                 upload.field("class").orElse(null), upload.field("language").orElse(null));
-        Bulletin bulletin = bulletins.create(metadata, file.path(), upload.call().principal().username());
+        Principal principal = upload.call().principal();
+        Long area = uploadArea(principal, upload.field("areaId").map(String::strip).orElse(null));
+        Bulletin bulletin = bulletins.create(metadata, file.path(), principal.username(), area);
         return json.created(BulletinView.of(bulletin), COLLECTION + "/" + bulletin.id());
     }
 
@@ -78,27 +87,33 @@ public final class BulletinRoutes {
         if (language != null && !BulletinMetadata.isLanguage(language)) {
             throw ApiException.invalid("query parameter 'language' must be a language code such as vi, en or km");
         }
-        var found = bulletins.list(new BulletinFilter(state, bulletinClass, language));
-        return json.ok(Map.of("bulletins", found.stream().map(BulletinView::of).toList()));
+        Scope scope = access.require(call.principal(), Permission.READ_BULLETINS);
+        var found = bulletins.list(new BulletinFilter(state, bulletinClass, language)).stream()
+                .filter(bulletin -> bulletin.areaId() == null || scope.touches(bulletin.areaId()));
+        return json.ok(Map.of("bulletins", found.map(BulletinView::of).toList()));
     }
 
     private Response get(Call call) {
-        return json.ok(BulletinView.of(bulletins.get(call.request().pathParam("id"))));
+        return json.ok(BulletinView.of(visible(call)));
     }
 
     private Response approve(Call call) {
-        return json.ok(BulletinView.of(bulletins.approve(call.request().pathParam("id"),
+        Bulletin bulletin = bulletins.get(call.request().pathParam("id"));
+        access.requireOwned(call.principal(), Permission.APPROVE_BULLETINS, bulletin.areaId(), what(bulletin));
+        return json.ok(BulletinView.of(bulletins.approve(bulletin.id(),
                 call.principal().username())));
     }
 
     private Response archive(Call call) {
-        return json.ok(BulletinView.of(bulletins.archive(call.request().pathParam("id"),
+        Bulletin bulletin = bulletins.get(call.request().pathParam("id"));
+        access.requireOwned(call.principal(), Permission.WRITE_BULLETINS, bulletin.areaId(), what(bulletin));
+        return json.ok(BulletinView.of(bulletins.archive(bulletin.id(),
                 call.principal().username())));
     }
 
     /** {@code /api/v1/bulletins/{id}/audio}: for the console (with a token), any state. */
     private Response bulletinAudio(Call call) {
-        Bulletin bulletin = bulletins.get(call.request().pathParam("id"));
+        Bulletin bulletin = visible(call);
         return serve(call.request(), bulletins.audioOf(bulletin))
                 .withHeader("Cache-Control", "private, no-cache")
                 .withHeader("Content-Disposition", "inline; filename=\"" + bulletin.id() + "."
@@ -113,6 +128,42 @@ public final class BulletinRoutes {
         Response response = serve(call.request(), audio);
         return response.status() < 300 || response.status() == 304
                 ? response.withHeader("Cache-Control", "public, max-age=31536000, immutable") : response;
+    }
+
+    private Bulletin visible(Call call) {
+        Bulletin bulletin = bulletins.get(call.request().pathParam("id"));
+        access.requireVisible(call.principal(), Permission.READ_BULLETINS, bulletin.areaId(), what(bulletin));
+        return bulletin;
+    }
+
+    private static String what(Bulletin bulletin) {
+        return "bulletin '" + bulletin.id() + "' (area " + bulletin.areaId() + ")";
+    }
+
+    /**
+     * The area an upload belongs to: the one named, which must be the uploader's; else their only
+     * area; else the whole library for staff allowed everywhere.
+     */
+    private Long uploadArea(Principal principal, String named) {
+        if (named != null && !named.isEmpty()) {
+            long area;
+            try {
+                area = Long.parseLong(named);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("part 'areaId' must be an area id, got '"
+                        + (named.length() > 30 ? named.substring(0, 30) : named) + "'");
+            }
+            access.requireArea(principal, Permission.WRITE_BULLETINS, area);
+            return area;
+        }
+        Scope scope = access.require(principal, Permission.WRITE_BULLETINS);
+        if (scope.everywhere()) {
+            return null;
+        }
+        if (scope.roots().size() == 1) {
+            return scope.roots().iterator().next();
+        }
+        throw ApiException.invalid("part 'areaId' is required: you upload for several areas, say which one");
     }
 
     private Response serve(Request request, StoredAudio audio) {

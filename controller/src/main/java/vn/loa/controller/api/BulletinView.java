@@ -21,13 +21,14 @@ public record BulletinView(
         Instant approvedAt,
         String approvedBy,
         Instant archivedAt,
-        String archivedBy) {
+        String archivedBy,
+        Long areaId) {
 
     public static BulletinView of(Bulletin bulletin) {
         return new BulletinView(bulletin.id(), bulletin.title(), bulletin.bulletinClass().wireName(),
                 bulletin.language(), bulletin.format().wireName(), bulletin.durationMillis(), bulletin.sha256(),
                 bulletin.sizeBytes(), bulletin.state().wireName(), bulletin.audioPath(), bulletin.createdAt(),
                 bulletin.createdBy(), bulletin.approvedAt(), bulletin.approvedBy(), bulletin.archivedAt(),
-                bulletin.archivedBy());
+                bulletin.archivedBy(), bulletin.areaId());
     }
 }

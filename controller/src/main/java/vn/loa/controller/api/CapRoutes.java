@@ -1,5 +1,7 @@
 package vn.loa.controller.api;
 
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
 import java.util.Locale;
 import java.util.Objects;
 import vn.loa.controller.emergency.CapIntake;
@@ -18,7 +20,10 @@ public final class CapRoutes {
     private final CapIntake intake;
     private final ApiJson json;
 
-    public CapRoutes(CapIntake intake, ApiJson json) {
+    private final Access access;
+
+    public CapRoutes(CapIntake intake, ApiJson json, Access access) {
+        this.access = Objects.requireNonNull(access, "access");
         this.intake = Objects.requireNonNull(intake, "intake");
         this.json = Objects.requireNonNull(json, "json");
     }
@@ -28,6 +33,7 @@ public final class CapRoutes {
     }
 
     private Response receive(Call call) {
+        access.requireEverywhere(call.principal(), Permission.RUN_EMERGENCIES);
         String type = call.request().header("content-type").orElse("").toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/cap+xml") && !type.startsWith("application/xml")
                 && !type.startsWith("text/xml")) {

@@ -1,5 +1,11 @@
 package vn.loa.controller.api;
 
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
+import vn.loa.controller.access.Scope;
+import vn.loa.controller.auth.Principal;
+import vn.loa.controller.bulletin.BulletinService;
+import vn.loa.controller.schedule.Targets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,9 +40,13 @@ public final class EmergencyRoutes {
     private final AnnouncementResolver resolver;
     private final EmergencyEvents events;
     private final ApiJson json;
+    private final BulletinService bulletins;
+    private final Access access;
 
     public EmergencyRoutes(EmergencyService emergencies, AnnouncementResolver resolver, EmergencyEvents events,
-                           ApiJson json) {
+                           ApiJson json, BulletinService bulletins, Access access) {
+        this.bulletins = Objects.requireNonNull(bulletins, "bulletins");
+        this.access = Objects.requireNonNull(access, "access");
         this.emergencies = Objects.requireNonNull(emergencies, "emergencies");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.events = Objects.requireNonNull(events, "events");
@@ -50,7 +60,7 @@ public final class EmergencyRoutes {
         router.post(COLLECTION + "/{id}/stop", this::stop);
         router.post(COLLECTION + "/{id}/confirm", this::confirm);
         router.get(COLLECTION + "/{id}/events", call -> {
-            emergencies.get(call.request().pathParam("id"));
+            visible(call);
             return Response.events(channel -> events.open(call.request().pathParam("id"), channel));
         });
     }
@@ -58,13 +68,21 @@ public final class EmergencyRoutes {
     /** {@code POST /api/v1/emergencies} as multipart/form-data: the audio uploaded with the announcement. */
     public UploadRoute uploadRoute(long maxBytes, java.nio.file.Path tempDir) {
         return new UploadRoute(COLLECTION, maxBytes, tempDir, MAX_CONCURRENT_UPLOADS, this::triggerWithUpload)
-                .acceptingOtherBodies();
+                .acceptingOtherBodies()
+                .admitting(principal -> access.require(principal, Permission.RUN_EMERGENCIES));
     }
 
     private Response trigger(Call call) {
         Body body = json.body(call.request());
-        AnnouncementRequest request = new AnnouncementRequest(ScheduleRoutes.targets(body.node("targets")),
-                body.optionalText("standardMessage", 32), body.optionalText("bulletinId", 100), null,
+        Targets targets = ScheduleRoutes.targets(body.node("targets"));
+        access.requireTargets(call.principal(), Permission.RUN_EMERGENCIES, targets);
+        String bulletinId = body.optionalText("bulletinId", 100);
+        if (bulletinId != null) {
+            bulletins.find(bulletinId).ifPresent(bulletin -> access.requireVisible(call.principal(),
+                    Permission.READ_BULLETINS, bulletin.areaId(), "bulletin '" + bulletinId + "'"));
+        }
+        AnnouncementRequest request = new AnnouncementRequest(targets,
+                body.optionalText("standardMessage", 32), bulletinId, null,
                 body.optionalText("title", MAX_TITLE), integer(body, "repeat"), integer(body, "riskLevel"),
                 instant(body.optionalText("validUntil", 40)), minutes(body.optionalLong("validMinutes")),
                 body.optionalLong("warmUpMillis"), "api");
@@ -86,7 +104,9 @@ public final class EmergencyRoutes {
         if (title != null && title.length() > MAX_TITLE) {
             throw ApiException.invalid("part 'title' must be at most " + MAX_TITLE + " characters");
         }
-        AnnouncementRequest request = new AnnouncementRequest(ScheduleRoutes.targets(targets), null,
+        Targets reached = ScheduleRoutes.targets(targets);
+        access.requireTargets(upload.call().principal(), Permission.RUN_EMERGENCIES, reached);
+        AnnouncementRequest request = new AnnouncementRequest(reached, null,
                 null, file.path(), title, number(upload, "repeat"), number(upload, "riskLevel"),
                 instant(upload.field("validUntil").orElse(null)),
                 minutes(upload.field("validMinutes").map(v -> (long) parse("validMinutes", v)).orElse(null)),
@@ -109,18 +129,22 @@ public final class EmergencyRoutes {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalid("query parameter 'limit' must be 1-500");
         }
+        Scope scope = access.require(call.principal(), Permission.RUN_EMERGENCIES);
         List<EmergencyView> found = emergencies.list(state, limit).stream()
+                .filter(s -> access.touches(scope, s.announcement().targets()))
                 .map(s -> EmergencyView.summary(s.announcement(), s.stationsByStage())).toList();
         return json.ok(Map.of("emergencies", found));
     }
 
     private Response get(Call call) {
-        AnnouncementView view = emergencies.get(call.request().pathParam("id"));
+        AnnouncementView view = visible(call);
         return json.ok(EmergencyView.of(view.announcement(), view.stations(), true));
     }
 
     private Response stop(Call call) {
         String id = call.request().pathParam("id");
+        access.requireTargets(call.principal(), Permission.RUN_EMERGENCIES,
+                emergencies.get(id).announcement().targets());
         emergencies.stop(id, call.principal().username());
         AnnouncementView view = emergencies.get(id);
         return json.ok(EmergencyView.of(view.announcement(), view.stations(), true));
@@ -129,6 +153,7 @@ public final class EmergencyRoutes {
     private Response confirm(Call call) {
         String id = call.request().pathParam("id");
         Announcement draft = emergencies.get(id).announcement();
+        access.requireTargets(call.principal(), Permission.RUN_EMERGENCIES, draft.targets());
         if (draft.state() != EmergencyState.DRAFT) {
             throw ApiException.conflict("emergency announcement '" + id + "' is " + draft.state().wireName()
                     + ", not a draft");
@@ -141,6 +166,18 @@ public final class EmergencyRoutes {
         emergencies.confirm(id, resolver.resolve(request, actor), actor);
         AnnouncementView view = emergencies.get(id);
         return json.ok(EmergencyView.of(view.announcement(), view.stations(), true));
+    }
+
+    /** The announcement, if it reaches the user's areas (a 403 otherwise: another commune's emergency). */
+    private AnnouncementView visible(Call call) {
+        Principal principal = call.principal();
+        Scope scope = access.require(principal, Permission.RUN_EMERGENCIES);
+        AnnouncementView view = emergencies.get(call.request().pathParam("id"));
+        if (!access.touches(scope, view.announcement().targets())) {
+            throw ApiException.forbidden("emergency announcement '" + view.announcement().id() + "' reaches none of "
+                    + "the areas where your roles allow you to " + Permission.RUN_EMERGENCIES.description());
+        }
+        return view;
     }
 
     private static Integer integer(Body body, String field) {

@@ -1,5 +1,7 @@
 package vn.loa.controller.api;
 
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -15,7 +17,10 @@ public final class QuietHoursRoutes {
     private final ScheduleService schedules;
     private final ApiJson json;
 
-    public QuietHoursRoutes(ScheduleService schedules, ApiJson json) {
+    private final Access access;
+
+    public QuietHoursRoutes(ScheduleService schedules, ApiJson json, Access access) {
+        this.access = access;
         this.schedules = schedules;
         this.json = json;
     }
@@ -28,6 +33,7 @@ public final class QuietHoursRoutes {
 
     private Response get(Call call) {
         long area = AreaRoutes.id(call);
+        access.requireVisible(call.principal(), Permission.READ_SCHEDULES, area, "area " + area);
         QuietHours hours = schedules.quietHours().get(area);
         if (hours == null) {
             throw ApiException.notFound("area " + area + " has no quiet hours of its own");
@@ -37,6 +43,7 @@ public final class QuietHoursRoutes {
 
     private Response put(Call call) {
         long area = AreaRoutes.id(call);
+        access.requireArea(call.principal(), Permission.MANAGE_QUIET_HOURS, area);
         Body body = json.body(call.request());
         LocalTime from = time(body.requiredText("from", 8), "from");
         LocalTime to = time(body.requiredText("to", 8), "to");
@@ -45,7 +52,9 @@ public final class QuietHoursRoutes {
     }
 
     private Response delete(Call call) {
-        schedules.clearQuietHours(AreaRoutes.id(call));
+        long area = AreaRoutes.id(call);
+        access.requireArea(call.principal(), Permission.MANAGE_QUIET_HOURS, area);
+        schedules.clearQuietHours(area);
         return Response.noContent();
     }
 

@@ -1,5 +1,9 @@
 package vn.loa.controller.api;
 
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
+import vn.loa.controller.access.Scope;
+import vn.loa.controller.bulletin.BulletinService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,18 +24,43 @@ import vn.loa.controller.schedule.ZoneTarget;
 public final class ScheduleRoutes {
     private final ScheduleService schedules;
     private final ApiJson json;
+    private final BulletinService bulletins;
+    private final Access access;
 
-    public ScheduleRoutes(ScheduleService schedules, ApiJson json) {
+    public ScheduleRoutes(ScheduleService schedules, ApiJson json, BulletinService bulletins, Access access) {
+        this.bulletins = bulletins;
+        this.access = access;
         this.schedules = schedules;
         this.json = json;
     }
 
     public void register(Router router) {
-        router.get("/api/v1/schedules", call -> json.ok(Map.of("schedules", schedules.list())));
+        router.get("/api/v1/schedules", this::list);
         router.post("/api/v1/schedules", this::create);
-        router.get("/api/v1/schedules/{id}", call -> json.ok(schedules.get(call.request().pathParam("id"))));
-        router.delete("/api/v1/schedules/{id}", call -> json.ok(schedules.cancel(call.request().pathParam("id"),
-                call.principal().username())));
+        router.get("/api/v1/schedules/{id}", this::get);
+        router.delete("/api/v1/schedules/{id}", this::cancel);
+    }
+
+    private Response list(Call call) {
+        Scope scope = access.require(call.principal(), Permission.READ_SCHEDULES);
+        return json.ok(Map.of("schedules", schedules.list().stream()
+                .filter(schedule -> access.touches(scope, schedule.targets())).toList()));
+    }
+
+    private Response get(Call call) {
+        Scope scope = access.require(call.principal(), Permission.READ_SCHEDULES);
+        Schedule schedule = schedules.get(call.request().pathParam("id"));
+        if (!access.touches(scope, schedule.targets())) {
+            throw ApiException.forbidden("schedule '" + schedule.id() + "' plays outside the areas where your roles "
+                    + "allow you to " + Permission.READ_SCHEDULES.description());
+        }
+        return json.ok(schedule);
+    }
+
+    private Response cancel(Call call) {
+        Schedule schedule = schedules.get(call.request().pathParam("id"));
+        access.requireTargets(call.principal(), Permission.WRITE_SCHEDULES, schedule.targets());
+        return json.ok(schedules.cancel(schedule.id(), call.principal().username()));
     }
 
     private Response create(Call call) {
@@ -42,6 +71,9 @@ public final class ScheduleRoutes {
         String untilText = body.optionalText("until", 20);
         LocalDate until = untilText == null ? null : localDate(untilText);
         Targets targets = targets(body.node("targets"));
+        access.requireTargets(call.principal(), Permission.WRITE_SCHEDULES, targets);
+        bulletins.find(bulletinId).ifPresent(bulletin -> access.requireVisible(call.principal(),
+                Permission.READ_BULLETINS, bulletin.areaId(), "bulletin '" + bulletinId + "'"));
         Schedule schedule = schedules.create(new ScheduleDraft(bulletinId, start, rrule, until, targets),
                 call.principal().username());
         return json.created(schedule, "/api/v1/schedules/" + schedule.id());

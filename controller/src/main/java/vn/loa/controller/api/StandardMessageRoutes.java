@@ -1,5 +1,7 @@
 package vn.loa.controller.api;
 
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,10 @@ public final class StandardMessageRoutes {
     private final StandardMessages standard;
     private final ApiJson json;
 
-    public StandardMessageRoutes(StandardMessages standard, ApiJson json) {
+    private final Access access;
+
+    public StandardMessageRoutes(StandardMessages standard, ApiJson json, Access access) {
+        this.access = Objects.requireNonNull(access, "access");
         this.standard = Objects.requireNonNull(standard, "standard");
         this.json = Objects.requireNonNull(json, "json");
     }
@@ -35,12 +40,14 @@ public final class StandardMessageRoutes {
     }
 
     private Response list(Call call) {
+        access.require(call.principal(), Permission.RUN_EMERGENCIES);
         List<StandardMessageView> views = new ArrayList<>();
         standard.all().forEach((key, bulletin) -> views.add(new StandardMessageView(key, BulletinView.of(bulletin))));
         return json.ok(Map.of("standardMessages", views, "wellKnown", StandardMessages.WELL_KNOWN));
     }
 
     private Response set(Call call) {
+        access.require(call.principal(), Permission.MANAGE_SETTINGS);
         String key = call.request().pathParam("key");
         String bulletinId = json.body(call.request()).requiredText("bulletinId", 100);
         return json.ok(new StandardMessageView(key, BulletinView.of(standard.set(key, bulletinId,

@@ -1,5 +1,8 @@
 package vn.loa.controller.api;
 
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
+import vn.loa.controller.access.Scope;
 import java.util.List;
 import java.util.Map;
 import vn.loa.controller.http.Call;
@@ -15,8 +18,10 @@ public final class StationRoutes {
     private final StationService stations;
     private final StationStatusService status;
     private final ApiJson json;
+    private final Access access;
 
-    public StationRoutes(StationService stations, StationStatusService status, ApiJson json) {
+    public StationRoutes(StationService stations, StationStatusService status, ApiJson json, Access access) {
+        this.access = access;
         this.stations = stations;
         this.status = status;
         this.json = json;
@@ -36,8 +41,10 @@ public final class StationRoutes {
         if (presence != null && !presence.equals("online") && !presence.equals("offline")) {
             throw ApiException.invalid("query parameter 'status' must be online or offline");
         }
+        Scope scope = access.require(call.principal(), Permission.READ_STATIONS);
         List<Station> found = area == null ? stations.list() : stations.inArea(parseArea(area));
         List<StationView> views = found.stream()
+                .filter(station -> scope.covers(station.areaId()))
                 .map(station -> StationView.of(station, status.get(station.id()).orElse(null)))
                 .filter(view -> presence == null || view.status().equals(presence))
                 .toList();
@@ -45,7 +52,8 @@ public final class StationRoutes {
     }
 
     private Response get(Call call) {
-        Station station = stations.get(call.request().pathParam("id"));
+        Station station = access.requireStation(call.principal(), Permission.READ_STATIONS,
+                call.request().pathParam("id"));
         return json.ok(StationView.of(station, status.get(station.id()).orElse(null)));
     }
 
@@ -54,6 +62,7 @@ public final class StationRoutes {
         StationDraft draft = new StationDraft(body.optionalText("id", 64), body.requiredLong("areaId"),
                 body.requiredText("name", 200), body.optionalDouble("latitude"), body.optionalDouble("longitude"),
                 false, body.optionalZones("zones"));
+        access.requireArea(call.principal(), Permission.MANAGE_STATIONS, draft.areaId());
         Station station = stations.create(draft);
         return json.created(StationView.of(station, status.get(station.id()).orElse(null)),
                 "/api/v1/stations/" + station.id());
@@ -64,6 +73,10 @@ public final class StationRoutes {
         if (body.has("id")) {
             throw ApiException.invalid("a station's id cannot change: it is its identity on the network");
         }
+        access.requireStation(call.principal(), Permission.MANAGE_STATIONS, call.request().pathParam("id"));
+        if (body.optionalLong("areaId") != null) {
+            access.requireArea(call.principal(), Permission.MANAGE_STATIONS, body.optionalLong("areaId"));
+        }
         boolean clear = body.isNull("latitude") && body.isNull("longitude");
         StationDraft change = new StationDraft(null, body.optionalLong("areaId"), body.optionalText("name", 200),
                 body.optionalDouble("latitude"), body.optionalDouble("longitude"), clear, body.optionalZones("zones"));
@@ -72,6 +85,7 @@ public final class StationRoutes {
     }
 
     private Response retire(Call call) {
+        access.requireStation(call.principal(), Permission.MANAGE_STATIONS, call.request().pathParam("id"));
         stations.retire(call.request().pathParam("id"));
         return Response.noContent();
     }

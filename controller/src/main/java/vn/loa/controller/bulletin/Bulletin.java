@@ -6,13 +6,14 @@ import vn.loa.controller.api.ApiException;
 import vn.loa.protocol.BulletinClass;
 
 /**
- * A bulletin of the library: audio with class, language, duration and checksum, and where it is
+ * A bulletin of the library: audio with class, language, duration and checksum, the area it belongs to
+ * ({@code areaId}; null: the whole library, e.g. province news every commune relays), and where it is
  * in its approval ({@code draft → approved → archived}; a draft may be archived without approval).
  */
 public record Bulletin(String id, String title, BulletinClass bulletinClass, String language, BulletinFormat format,
                        long durationMillis, String sha256, long sizeBytes, BulletinState state, Instant createdAt,
                        String createdBy, Instant approvedAt, String approvedBy, Instant archivedAt,
-                       String archivedBy) {
+                       String archivedBy, Long areaId) {
     public Bulletin {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -28,6 +29,14 @@ public record Bulletin(String id, String title, BulletinClass bulletinClass, Str
         }
     }
 
+    /** A bulletin of the whole library (no owning area). */
+    public Bulletin(String id, String title, BulletinClass bulletinClass, String language, BulletinFormat format,
+                    long durationMillis, String sha256, long sizeBytes, BulletinState state, Instant createdAt,
+                    String createdBy, Instant approvedAt, String approvedBy, Instant archivedAt, String archivedBy) {
+        this(id, title, bulletinClass, language, format, durationMillis, sha256, sizeBytes, state, createdAt, createdBy,
+                approvedAt, approvedBy, archivedAt, archivedBy, null);
+    }
+
     /** This bulletin approved; a 409 unless it is a draft. */
     public Bulletin approve(Instant at, String by) {
         Objects.requireNonNull(at, "at");
@@ -39,7 +48,7 @@ public record Bulletin(String id, String title, BulletinClass bulletinClass, Str
                     + "upload it again to reuse it");
             default -> {
                 return new Bulletin(id, title, bulletinClass, language, format, durationMillis, sha256, sizeBytes,
-                        BulletinState.APPROVED, createdAt, createdBy, at, by, null, null);
+                        BulletinState.APPROVED, createdAt, createdBy, at, by, null, null, areaId);
             }
         }
     }
@@ -52,7 +61,7 @@ public record Bulletin(String id, String title, BulletinClass bulletinClass, Str
             throw ApiException.conflict("bulletin '" + id + "' is already archived");
         }
         return new Bulletin(id, title, bulletinClass, language, format, durationMillis, sha256, sizeBytes,
-                BulletinState.ARCHIVED, createdAt, createdBy, approvedAt, approvedBy, at, by);
+                BulletinState.ARCHIVED, createdAt, createdBy, approvedAt, approvedBy, at, by, areaId);
     }
 
     /** The path under which stations fetch the audio: {@code /audio/<sha256>}. */

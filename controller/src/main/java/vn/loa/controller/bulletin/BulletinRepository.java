@@ -14,7 +14,7 @@ import vn.loa.protocol.BulletinClass;
 /** SQL for bulletins. Runs inside the caller's transaction. */
 final class BulletinRepository {
     private static final String COLUMNS = "id, title, bulletin_class, language, format, duration_millis, sha256, "
-            + "size_bytes, state, created_at, created_by, approved_at, approved_by, archived_at, archived_by";
+            + "size_bytes, state, created_at, created_by, approved_at, approved_by, archived_at, archived_by, area_id";
 
     Optional<Bulletin> find(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -71,7 +71,7 @@ final class BulletinRepository {
 
     void insert(Connection connection, Bulletin bulletin) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bulletins(" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, bulletin.id());
             insert.setString(2, bulletin.title());
             insert.setString(3, bulletin.bulletinClass().wireName());
@@ -84,6 +84,11 @@ final class BulletinRepository {
             insert.setLong(10, bulletin.createdAt().toEpochMilli());
             insert.setString(11, bulletin.createdBy());
             setStamps(insert, 12, bulletin);
+            if (bulletin.areaId() == null) {
+                insert.setNull(16, Types.INTEGER);
+            } else {
+                insert.setLong(16, bulletin.areaId());
+            }
             insert.executeUpdate();
         }
     }
@@ -118,10 +123,15 @@ final class BulletinRepository {
                         BulletinState.fromWire(rows.getString("state")).orElseThrow(),
                         Instant.ofEpochMilli(rows.getLong("created_at")), rows.getString("created_by"),
                         instant(rows, "approved_at"), rows.getString("approved_by"), instant(rows, "archived_at"),
-                        rows.getString("archived_by")));
+                        rows.getString("archived_by"), area(rows)));
             }
         }
         return bulletins;
+    }
+
+    private static Long area(ResultSet rows) throws SQLException {
+        long area = rows.getLong("area_id");
+        return rows.wasNull() ? null : area;
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

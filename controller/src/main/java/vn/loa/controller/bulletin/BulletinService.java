@@ -50,6 +50,11 @@ public final class BulletinService {
      * The upload is consumed when this succeeds; the caller deletes it otherwise.
      */
     public Bulletin create(BulletinMetadata metadata, Path upload, String createdBy) {
+        return create(metadata, upload, createdBy, null);
+    }
+
+    /** As {@link #create(BulletinMetadata, Path, String)}, for a bulletin of one area (null: the whole library). */
+    public Bulletin create(BulletinMetadata metadata, Path upload, String createdBy, Long areaId) {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(createdBy, "createdBy");
         long size = sizeOf(upload);
@@ -63,7 +68,7 @@ public final class BulletinService {
         Bulletin created = database.transaction(connection -> {
             Bulletin bulletin = new Bulletin(newId(connection), metadata.title(), metadata.bulletinClass(),
                     metadata.language(), facts.format(), facts.durationMillis(), sha256, size, BulletinState.DRAFT,
-                    now, createdBy, null, null, null, null);
+                    now, createdBy, null, null, null, null, areaId);
             bulletins.insert(connection, bulletin);
             return bulletin;
         });

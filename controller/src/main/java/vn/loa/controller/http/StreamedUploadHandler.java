@@ -106,6 +106,7 @@ final class StreamedUploadHandler extends ChannelInboundHandlerAdapter {
                 ApiException refusal = null;
                 try {
                     principal = dispatcher.authenticate(current.request);
+                    current.route.admit(principal);
                 } catch (ApiException e) {
                     refusal = e;
                 } catch (RuntimeException e) {

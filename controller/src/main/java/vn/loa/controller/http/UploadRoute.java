@@ -1,5 +1,7 @@
 package vn.loa.controller.http;
 
+import java.util.function.Consumer;
+import vn.loa.controller.auth.Principal;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
@@ -17,6 +19,7 @@ public final class UploadRoute {
     private final Semaphore slots;
 
     private volatile boolean multipartOnly = true;
+    private volatile Consumer<Principal> admission = principal -> { };
 
     public UploadRoute(String path, long maxBytes, Path tempDir, int maxConcurrent, UploadHandler handler) {
         this.path = Objects.requireNonNull(path, "path");
@@ -36,6 +39,19 @@ public final class UploadRoute {
     public UploadRoute acceptingOtherBodies() {
         multipartOnly = false;
         return this;
+    }
+
+    /**
+     * Checks who may upload here before the body is read (on an API worker, after the token): the
+     * check throws an {@link vn.loa.controller.api.ApiException} (a 403) to refuse.
+     */
+    public UploadRoute admitting(Consumer<Principal> check) {
+        admission = Objects.requireNonNull(check, "check");
+        return this;
+    }
+
+    void admit(Principal principal) {
+        admission.accept(principal);
     }
 
     /** Whether a request with a non-multipart body is refused (415) rather than routed normally. */

@@ -22,7 +22,8 @@ final class Migrations {
             "001_foundation.sql",
             "002_bulletins.sql",
             "003_schedules.sql",
-            "004_emergencies.sql");
+            "004_emergencies.sql",
+            "007_bulletin_areas.sql");
 
     private Migrations() {
     }
