@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import vn.loa.controller.api.ApiException;
 import vn.loa.controller.auth.Principal;
@@ -130,14 +131,17 @@ public final class Access {
 
     /** Whether any target lies in or above the scope's areas: what the user may see. */
     public boolean touches(Scope scope, Targets targets) {
+        return seenIn(scope).test(targets);
+    }
+
+    /** {@link #touches} for many targets (a list): reads the registry once. */
+    public Predicate<Targets> seenIn(Scope scope) {
         if (scope.everywhere()) {
-            return true;
+            return targets -> true;
         }
-        if (targets.areas().stream().anyMatch(scope::touches)) {
-            return true;
-        }
-        return stationsOf(targets).stream().map(this::find).flatMap(Optional::stream)
-                .anyMatch(station -> scope.covers(station.areaId()));
+        Map<String, Long> areaOf = stations.list().stream().collect(Collectors.toMap(Station::id, Station::areaId));
+        return targets -> targets.areas().stream().anyMatch(scope::touches)
+                || stationsOf(targets).stream().map(areaOf::get).anyMatch(area -> area != null && scope.covers(area));
     }
 
     private Optional<Station> find(String stationId) {

@@ -129,9 +129,9 @@ public final class EmergencyRoutes {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalid("query parameter 'limit' must be 1-500");
         }
-        Scope scope = access.require(call.principal(), Permission.RUN_EMERGENCIES);
+        var seen = access.seenIn(access.require(call.principal(), Permission.RUN_EMERGENCIES));
         List<EmergencyView> found = emergencies.list(state, limit).stream()
-                .filter(s -> access.touches(scope, s.announcement().targets()))
+                .filter(s -> seen.test(s.announcement().targets()))
                 .map(s -> EmergencyView.summary(s.announcement(), s.stationsByStage())).toList();
         return json.ok(Map.of("emergencies", found));
     }

@@ -43,8 +43,9 @@ public final class ScheduleRoutes {
 
     private Response list(Call call) {
         Scope scope = access.require(call.principal(), Permission.READ_SCHEDULES);
+        var seen = access.seenIn(scope);
         return json.ok(Map.of("schedules", schedules.list().stream()
-                .filter(schedule -> access.touches(scope, schedule.targets())).toList()));
+                .filter(schedule -> seen.test(schedule.targets())).toList()));
     }
 
     private Response get(Call call) {
