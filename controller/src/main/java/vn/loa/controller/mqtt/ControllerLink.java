@@ -110,6 +110,10 @@ public final class ControllerLink implements AutoCloseable {
             options.setPassword(settings.password().toCharArray());
         }
         options.setWill(topics.controllerStatus(), presence(Presence.OFFLINE), 1, true);
+        if (settings.tls() != null) {
+            options.setSocketFactory(settings.tls().getSocketFactory());
+        }
+        options.setHttpsHostnameVerificationEnabled(settings.verifyHostname());
         try {
             client.connect(options).waitForCompletion(15_000);
             retrySeconds = 1;
