@@ -52,7 +52,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         int tlsListenPort = tls == null ? -1 : tls.port() == 0 ? freePort(host) : tls.port();
         IConfig config = new FluentConfig()
                 .host(host)
-                .port(listenPort)
+                .port(plain ? listenPort : 0) // replaced by "disabled" below when TLS only
                 .disablePersistence()
                 .disableTelemetry()
                 .sessionQueueSize(sessionQueueSize)

@@ -1,6 +1,12 @@
 package vn.loa.controller.testutil;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +51,20 @@ public record TestCertificates(Path ca, Path certificate, Path privateKey, Path 
         openssl(dir, "pkcs12", "-export", "-in", certificate, "-inkey", key, "-certfile", ca, "-name", "loa",
                 "-out", keyStore, "-passout", "pass:" + PASSWORD);
         return new TestCertificates(ca, certificate, key, keyStore, PASSWORD);
+    }
+
+    /** A client context trusting only the CA certificate of a PEM file. */
+    public static SSLContext trusting(Path ca) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(ca)) {
+            store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     /** Runs {@code openssl} with the arguments in {@code dir}; fails the test with its output if it fails. */
