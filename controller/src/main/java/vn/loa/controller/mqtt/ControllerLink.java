@@ -121,11 +121,17 @@ public final class ControllerLink implements AutoCloseable {
             if (closed.get()) {
                 return;
             }
-            LOG.warn("Cannot reach the MQTT broker at {} ({}); retrying in {} s", settings.uri(), e.getMessage(),
+            LOG.warn("Cannot reach the MQTT broker at {} ({}); retrying in {} s", settings.uri(), describe(e),
                     retrySeconds);
             scheduler.schedule(this::connect, retrySeconds, TimeUnit.SECONDS);
             retrySeconds = Math.min(retrySeconds * 2, MAX_RETRY_SECONDS);
         }
+    }
+
+    /** Paho's message, and the cause's (e.g. why a TLS handshake failed) when there is one. */
+    private static String describe(MqttException e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + cause.getMessage();
     }
 
     private void subscribeAndAnnounce() {
