@@ -3,6 +3,7 @@ package vn.loa.agent;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,7 +165,7 @@ public final class StationAgent implements AutoCloseable {
     }
 
     /** The CA file's context; a {@link ConfigException} naming the station when it cannot be used. */
-    private static SSLContext trustedCa(AgentConfig config, String field, java.nio.file.Path caFile) {
+    private static SSLContext trustedCa(AgentConfig config, String field, Path caFile) {
         try {
             return TrustedCa.sslContext(field, caFile);
         } catch (IllegalArgumentException e) {

@@ -52,7 +52,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         int tlsListenPort = tls == null ? -1 : tls.port() == 0 ? freePort(host) : tls.port();
         IConfig config = new FluentConfig()
                 .host(host)
-                .port(plain ? listenPort : 0) // replaced by "disabled" below when TLS only
+                .port(plain ? listenPort : 0) // TLS only: turned off below
                 .disablePersistence()
                 .disableTelemetry()
                 .sessionQueueSize(sessionQueueSize)
@@ -61,8 +61,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
         ISslContextCreator sslContexts = null;
         if (tls != null) {
-            // Moquette's "disabled" turns a listener off; ssl_port opens the TLS one with our context
-            config.setProperty(IConfig.PORT_PROPERTY_NAME, plain ? Integer.toString(listenPort) : DISABLED);
+            if (!plain) {
+                config.setProperty(IConfig.PORT_PROPERTY_NAME, DISABLED); // Moquette's word for "no listener"
+            }
+            // ssl_port opens the TLS listener, with the context our creator hands over
             config.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(tlsListenPort));
             sslContexts = tls::context;
         }
