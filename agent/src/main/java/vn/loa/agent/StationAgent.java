@@ -3,6 +3,7 @@ package vn.loa.agent;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +15,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.agent.audio.AudioCache;
 import vn.loa.agent.audio.AudioPrefetcher;
 import vn.loa.agent.config.AgentConfig;
 import vn.loa.agent.config.ConfigException;
+import vn.loa.agent.config.TrustedCa;
 import vn.loa.agent.health.EventSink;
 import vn.loa.agent.health.HeartbeatFactory;
 import vn.loa.agent.health.LinuxSystemProbe;
@@ -117,8 +121,12 @@ public final class StationAgent implements AutoCloseable {
         OutboxStore outboxStore = new OutboxStore(database, codec);
         this.outbox = new ReceiptOutbox(station, outboxStore, link, topics.station(station, Channel.REPORTS),
                 agentThread, clock, ReceiptOutbox.DEFAULT_RESEND_INTERVAL, ReceiptOutbox.DEFAULT_WINDOW);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).executor(threads.http).build();
+        HttpClient.Builder httpBuilder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).executor(threads.http);
+        if (config.controller().caFile() != null) {
+            httpBuilder.sslContext(trustedCa(config, "controller.caFile", config.controller().caFile()));
+        }
+        HttpClient http = httpBuilder.build();
         this.audio = new AudioPrefetcher(station, new AudioCache(config.dataDir().resolve("cache"),
                 config.cache().maxBytes(), clock), http, config.controller(), new ExecutorTaskScheduler(threads.audio),
                 clock, new Backoff(DOWNLOAD_RETRY_MIN, DOWNLOAD_RETRY_MAX), reporter::publishEvent, this::audioReady);
@@ -148,10 +156,21 @@ public final class StationAgent implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         createDataDir(config);
+        SSLSocketFactory tls = config.mqtt().caFile() == null ? null
+                : trustedCa(config, "mqtt.caFile", config.mqtt().caFile()).getSocketFactory();
         BrokerLink link = new PahoBrokerLink(config.mqtt().uri(), "loa-agent-" + config.station(),
                 config.mqtt().username(), config.mqtt().password(), config.mqtt().keepAliveSeconds(),
-                operationTimeout(config));
+                operationTimeout(config), tls);
         return start(config, clock, link, new LinuxSystemProbe(config.dataDir(), clock));
+    }
+
+    /** The CA file's context; a {@link ConfigException} naming the station when it cannot be used. */
+    private static SSLContext trustedCa(AgentConfig config, String field, Path caFile) {
+        try {
+            return TrustedCa.sslContext(field, caFile);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("station " + config.station() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Starts a station on the given link and probe (tests use fakes); returns at once. */

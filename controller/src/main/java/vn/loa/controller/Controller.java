@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiJson;
@@ -55,6 +56,7 @@ import vn.loa.controller.http.Router;
 import vn.loa.controller.metrics.ControllerMetrics;
 import vn.loa.controller.metrics.MicrometerControllerMetrics;
 import vn.loa.controller.mqtt.BrokerSettings;
+import vn.loa.controller.mqtt.BrokerTls;
 import vn.loa.controller.mqtt.ControllerLink;
 import vn.loa.controller.mqtt.EmbeddedBroker;
 import vn.loa.controller.mqtt.StationMessageIngest;
@@ -65,6 +67,8 @@ import vn.loa.controller.status.StationStatusService;
 import vn.loa.controller.status.StatusRepository;
 import vn.loa.controller.status.StatusWriter;
 import vn.loa.controller.store.Database;
+import vn.loa.controller.tls.ServerCertificate;
+import vn.loa.controller.tls.TrustedCertificates;
 import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.Presence;
 import vn.loa.protocol.Topics;
@@ -99,6 +103,10 @@ public final class Controller implements AutoCloseable {
 
     private Controller(ControllerConfig config, Clock clock, String adminPassword) throws InterruptedException {
         this.config = config;
+        // certificate and CA files first: a config mistake stops the start before anything runs
+        ServerCertificate certificate = config.tls().configured() ? ServerCertificate.load(config.tls()) : null;
+        SSLContext brokerTrust = config.mqtt().caFile() == null ? null
+                : TrustedCertificates.fromCaFile("mqtt.caFile", config.mqtt().caFile());
         ControllerMetrics metrics = new MicrometerControllerMetrics();
         MessageCodec codec = new MessageCodec(config.mqtt().maxPayloadBytes());
         Topics topics = new Topics(config.mqtt().topicRoot());
@@ -131,19 +139,21 @@ public final class Controller implements AutoCloseable {
                 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(() -> ingest.execute(status::checkSilence), 2, 2, TimeUnit.SECONDS);
 
-        String brokerUri;
+        BrokerSettings brokerSettings;
         if (config.mqtt().embedded()) {
-            broker = EmbeddedBroker.start(config.mqtt().embeddedHost(), config.mqtt().embeddedPort(),
-                    config.mqtt().embeddedSessionQueueSize(), config.mqtt().embeddedMaxMessageBytes());
-            brokerUri = "tcp://127.0.0.1:" + broker.port();
+            ControllerConfig.Mqtt mqtt = config.mqtt();
+            broker = EmbeddedBroker.start(mqtt.embeddedHost(), mqtt.embeddedPort(), mqtt.embeddedSessionQueueSize(),
+                    mqtt.embeddedMaxMessageBytes(), mqtt.embeddedTlsPort() == null ? null
+                            : new BrokerTls(certificate.serverContext(), mqtt.embeddedTlsPort(), mqtt.embeddedPlain()));
+            brokerSettings = embeddedBrokerSettings(config.mqtt(), broker, certificate);
         } else {
             broker = null;
-            brokerUri = config.mqtt().uri();
+            brokerSettings = new BrokerSettings(config.mqtt().uri(), config.mqtt().clientId(), config.mqtt().username(),
+                    config.mqtt().password(), config.mqtt().keepAliveSeconds(), brokerTrust, true);
         }
+        String brokerUri = brokerSettings.uri();
         StationMessageIngest sink = new StationMessageIngest(topics, codec, clock, metrics, status, ingest);
-        link = new ControllerLink(new BrokerSettings(brokerUri, config.mqtt().clientId(), config.mqtt().username(),
-                config.mqtt().password(), config.mqtt().keepAliveSeconds()), topics, codec, clock, metrics, scheduler,
-                sink);
+        link = new ControllerLink(brokerSettings, topics, codec, clock, metrics, scheduler, sink);
         link.start();
 
         bulletins = new BulletinService(database, clock, AudioLibrary.open(config.dataDir()), new AudioInspector());
@@ -167,8 +177,24 @@ public final class Controller implements AutoCloseable {
         http = HttpServer.start(config.http().host(), config.http().port(), config.http().maxBodyBytes(),
                 new Dispatcher(router, auth, json, metrics), api,
                 List.of(bulletinRoutes.uploadRoute(config.bulletins().maxUploadBytes()),
-                        emergencyRoutes.uploadRoute(config.bulletins().maxUploadBytes(), bulletins.uploadDir())));
-        LOG.info("Controller ready: API on port {}, MQTT broker {}", http.port(), brokerUri);
+                        emergencyRoutes.uploadRoute(config.bulletins().maxUploadBytes(), bulletins.uploadDir())),
+                config.http().tls() ? certificate.serverContext() : null);
+        LOG.info("Controller ready: API on port {} ({}), MQTT broker {}", http.port(),
+                config.http().tls() ? "HTTPS" : "HTTP", brokerUri);
+    }
+
+    /**
+     * The controller's own connection to its embedded broker: plain on loopback when there is a
+     * plain listener, else TLS to the TLS listener trusting exactly the controller's own certificate.
+     */
+    private static BrokerSettings embeddedBrokerSettings(ControllerConfig.Mqtt mqtt, EmbeddedBroker broker,
+                                                         ServerCertificate certificate) {
+        if (broker.port() >= 0) {
+            return new BrokerSettings("tcp://127.0.0.1:" + broker.port(), mqtt.clientId(), mqtt.username(),
+                    mqtt.password(), mqtt.keepAliveSeconds());
+        }
+        return new BrokerSettings("ssl://127.0.0.1:" + broker.tlsPort(), mqtt.clientId(), mqtt.username(),
+                mqtt.password(), mqtt.keepAliveSeconds(), certificate.pinnedClientContext(), false);
     }
 
     /**
@@ -235,9 +261,14 @@ public final class Controller implements AutoCloseable {
         return http.port();
     }
 
-    /** The embedded broker's port, when there is one. */
+    /** The embedded broker's plain port, when there is one. */
     public Optional<Integer> embeddedBrokerPort() {
-        return broker == null ? Optional.empty() : Optional.of(broker.port());
+        return broker == null || broker.port() < 0 ? Optional.empty() : Optional.of(broker.port());
+    }
+
+    /** The embedded broker's TLS port, when there is one. */
+    public Optional<Integer> embeddedBrokerTlsPort() {
+        return broker == null || broker.tlsPort() < 0 ? Optional.empty() : Optional.of(broker.tlsPort());
     }
 
     public boolean brokerConnected() {

@@ -31,7 +31,7 @@ public final class ControllerMain {
                 runUntilStopped(demo::close);
             } else if (args.length == 2 && args[0].equals("--config")) {
                 ControllerConfig config = ConfigLoader.load(Path.of(args[1]));
-                Controller controller = Controller.start(config, Clock.systemUTC(), System.getenv("LOA_ADMIN_PASSWORD"));
+                Controller controller = start(args[1], config);
                 controller.generatedAdminPassword().ifPresent(password -> LOG.warn(
                         "First start: the 'admin' account was created with the password {} — it is shown only "
                                 + "this once: keep it somewhere safe", password));
@@ -41,6 +41,15 @@ public final class ControllerMain {
             }
         } catch (ConfigException | IllegalArgumentException e) {
             fail(e.getMessage());
+        }
+    }
+
+    /** Starts the controller; a certificate file it cannot use is named with the config file. */
+    private static Controller start(String configFile, ControllerConfig config) {
+        try {
+            return Controller.start(config, Clock.systemUTC(), System.getenv("LOA_ADMIN_PASSWORD"));
+        } catch (ConfigException e) {
+            throw new ConfigException(configFile + ": " + e.getMessage(), e);
         }
     }
 

@@ -91,6 +91,11 @@ public record AgentConfig(
                 new ControllerSettings(url), cache, playout);
     }
 
+    public AgentConfig withController(ControllerSettings settings) {
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, settings, cache,
+                playout);
+    }
+
     public AgentConfig withCacheMaxBytes(long maxBytes) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, controller,
                 new CacheSettings(maxBytes), playout);

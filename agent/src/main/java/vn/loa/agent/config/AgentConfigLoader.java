@@ -69,8 +69,18 @@ public final class AgentConfigLoader {
     }
 
     private static ControllerSettings controller(ConfigNode controller) {
-        controller.allowOnly("url");
-        return controller.text("url").map(ControllerSettings::new).orElse(ControllerSettings.defaults());
+        controller.allowOnly("url", "caFile");
+        Path caFile = caFile(controller);
+        return new ControllerSettings(controller.text("url").orElse(ControllerSettings.DEFAULT_URL), caFile);
+    }
+
+    /** The {@code caFile} of a section, checked now: it must be a readable PEM file of certificates. */
+    private static Path caFile(ConfigNode section) {
+        Path caFile = section.text("caFile").map(text -> path(section.field("caFile"), text)).orElse(null);
+        if (caFile != null) {
+            TrustedCa.sslContext(section.field("caFile"), caFile);
+        }
+        return caFile;
     }
 
     private static CacheSettings cache(ConfigNode cache) {
@@ -114,7 +124,7 @@ public final class AgentConfigLoader {
 
     private static MqttSettings mqtt(ConfigNode mqtt) {
         mqtt.allowOnly("uri", "username", "password", "keepAliveSeconds", "topicRoot",
-                "reconnectMinMillis", "reconnectMaxSeconds");
+                "reconnectMinMillis", "reconnectMaxSeconds", "caFile");
         MqttSettings defaults = MqttSettings.of(mqtt.requiredText("uri"));
         return new MqttSettings(
                 defaults.uri(),
@@ -123,7 +133,8 @@ public final class AgentConfigLoader {
                 mqtt.wholeNumber("keepAliveSeconds").orElse(defaults.keepAliveSeconds()),
                 mqtt.text("topicRoot").orElse(defaults.topicRoot()),
                 mqtt.wholeNumber("reconnectMinMillis").orElse(defaults.reconnectMinMillis()),
-                mqtt.wholeNumber("reconnectMaxSeconds").orElse(defaults.reconnectMaxSeconds()));
+                mqtt.wholeNumber("reconnectMaxSeconds").orElse(defaults.reconnectMaxSeconds()),
+                caFile(mqtt));
     }
 
     private static RelaySettings relay(ConfigNode relay) {

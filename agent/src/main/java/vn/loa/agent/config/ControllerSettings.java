@@ -2,12 +2,14 @@ package vn.loa.agent.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 
 /**
  * Where the controller serves bulletin audio over HTTP: each {@code AudioRef.path} of a plan is
- * appended to {@code url}. Kept without a trailing '/'.
+ * appended to {@code url}. Kept without a trailing '/'. {@code caFile}: for an {@code https://} URL,
+ * the CA (PEM) the controller's certificate must chain to, instead of the JVM's trusted CAs.
  */
-public record ControllerSettings(String url) {
+public record ControllerSettings(String url, Path caFile) {
     public static final String DEFAULT_URL = "http://127.0.0.1:8080";
 
     public ControllerSettings {
@@ -15,6 +17,15 @@ public record ControllerSettings(String url) {
             throw new IllegalArgumentException("field 'controller.url' must not be blank");
         }
         url = checked(url.strip());
+        if (caFile != null && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("field 'controller.caFile' is set but 'controller.url' is not https:// ('"
+                    + url + "')");
+        }
+    }
+
+    /** No CA file. */
+    public ControllerSettings(String url) {
+        this(url, null);
     }
 
     public static ControllerSettings defaults() {

@@ -2,6 +2,7 @@ package vn.loa.agent.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -9,7 +10,9 @@ import vn.loa.protocol.Topics;
 
 /**
  * How the agent reaches the broker. Field names in error messages are the YAML paths
- * ({@code mqtt.uri}), so the loader can show them as they are.
+ * ({@code mqtt.uri}), so the loader can show them as they are. {@code caFile}: for an
+ * {@code ssl://} or {@code wss://} broker, the CA (PEM) its certificate must chain to, instead of
+ * the JVM's trusted CAs; null for those.
  */
 public record MqttSettings(
         String uri,
@@ -18,18 +21,29 @@ public record MqttSettings(
         int keepAliveSeconds,
         String topicRoot,
         int reconnectMinMillis,
-        int reconnectMaxSeconds) {
+        int reconnectMaxSeconds,
+        Path caFile) {
 
     public static final int DEFAULT_KEEP_ALIVE_SECONDS = 30;
     public static final int DEFAULT_RECONNECT_MIN_MILLIS = 500;
     public static final int DEFAULT_RECONNECT_MAX_SECONDS = 60;
     private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
 
+    /** No CA file. */
+    public MqttSettings(String uri, String username, String password, int keepAliveSeconds, String topicRoot,
+                        int reconnectMinMillis, int reconnectMaxSeconds) {
+        this(uri, username, password, keepAliveSeconds, topicRoot, reconnectMinMillis, reconnectMaxSeconds, null);
+    }
+
     public MqttSettings {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("field 'mqtt.uri' is required");
         }
         checkUri(uri);
+        if (caFile != null && !uri.startsWith("ssl://") && !uri.startsWith("wss://")) {
+            throw new IllegalArgumentException("field 'mqtt.caFile' is set but 'mqtt.uri' is not ssl:// or wss:// ('"
+                    + uri + "')");
+        }
         if (username != null && username.isBlank()) {
             throw new IllegalArgumentException("field 'mqtt.username' must not be blank");
         }
@@ -70,19 +84,29 @@ public record MqttSettings(
     }
 
     public MqttSettings withKeepAliveSeconds(int seconds) {
-        return new MqttSettings(uri, username, password, seconds, topicRoot, reconnectMinMillis, reconnectMaxSeconds);
+        return new MqttSettings(uri, username, password, seconds, topicRoot, reconnectMinMillis, reconnectMaxSeconds,
+                caFile);
     }
 
     public MqttSettings withCredentials(String user, String secret) {
-        return new MqttSettings(uri, user, secret, keepAliveSeconds, topicRoot, reconnectMinMillis, reconnectMaxSeconds);
+        return new MqttSettings(uri, user, secret, keepAliveSeconds, topicRoot, reconnectMinMillis, reconnectMaxSeconds,
+                caFile);
     }
 
     public MqttSettings withTopicRoot(String root) {
-        return new MqttSettings(uri, username, password, keepAliveSeconds, root, reconnectMinMillis, reconnectMaxSeconds);
+        return new MqttSettings(uri, username, password, keepAliveSeconds, root, reconnectMinMillis, reconnectMaxSeconds,
+                caFile);
     }
 
     public MqttSettings withReconnect(int minMillis, int maxSeconds) {
-        return new MqttSettings(uri, username, password, keepAliveSeconds, topicRoot, minMillis, maxSeconds);
+        return new MqttSettings(uri, username, password, keepAliveSeconds, topicRoot, minMillis, maxSeconds,
+                caFile);
+    }
+
+    /** Trusts the CA of this PEM file instead of the JVM's (an ssl:// or wss:// URI only). */
+    public MqttSettings withCaFile(Path file) {
+        return new MqttSettings(uri, username, password, keepAliveSeconds, topicRoot, reconnectMinMillis,
+                reconnectMaxSeconds, file);
     }
 
     /** Never shows the password, so the settings can be logged. */
@@ -90,7 +114,8 @@ public record MqttSettings(
     public String toString() {
         return "MqttSettings[uri=" + uri + ", username=" + username + ", password=" + (password == null ? null : "***")
                 + ", keepAliveSeconds=" + keepAliveSeconds + ", topicRoot=" + topicRoot
-                + ", reconnectMinMillis=" + reconnectMinMillis + ", reconnectMaxSeconds=" + reconnectMaxSeconds + "]";
+                + ", reconnectMinMillis=" + reconnectMinMillis + ", reconnectMaxSeconds=" + reconnectMaxSeconds
+                + ", caFile=" + caFile + "]";
     }
 
     private static void checkUri(String uri) {

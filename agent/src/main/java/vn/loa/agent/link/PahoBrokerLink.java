@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -43,6 +44,7 @@ public final class PahoBrokerLink implements BrokerLink {
     private final char[] password;
     private final int keepAliveSeconds;
     private final long timeoutMillis;
+    private final SSLSocketFactory tls;
     private final Object lifecycle = new Object();
     private boolean closed; // guarded by lifecycle
     private CompletableFuture<Void> pendingConnect; // guarded by lifecycle
@@ -53,6 +55,16 @@ public final class PahoBrokerLink implements BrokerLink {
      */
     public PahoBrokerLink(String uri, String clientId, String username, String password,
                           int keepAliveSeconds, Duration operationTimeout) {
+        this(uri, clientId, username, password, keepAliveSeconds, operationTimeout, null);
+    }
+
+    /**
+     * As above; for an {@code ssl://} URI, {@code tls} (when not null) decides which certificates the
+     * broker's must chain to, and its certificate must name the URI's host either way.
+     */
+    public PahoBrokerLink(String uri, String clientId, String username, String password,
+                          int keepAliveSeconds, Duration operationTimeout, SSLSocketFactory tls) {
+        this.tls = tls;
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.username = username;
         this.password = password == null ? null : password.toCharArray();
@@ -194,6 +206,10 @@ public final class PahoBrokerLink implements BrokerLink {
         options.setConnectionTimeout((int) Math.max(1, (timeoutMillis + 999) / 1000));
         options.setMaxInflight(MAX_IN_FLIGHT);
         options.setWill(will.topic(), will.payload(), will.qos(), will.retained());
+        if (tls != null) {
+            options.setSocketFactory(tls);
+        }
+        options.setHttpsHostnameVerificationEnabled(true);
         if (username != null) {
             options.setUserName(username);
         }

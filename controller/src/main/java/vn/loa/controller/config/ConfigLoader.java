@@ -42,10 +42,11 @@ public final class ConfigLoader {
         ConfigSection bulletins = top.section("bulletins");
         ConfigSection emergencies = top.section("emergencies");
         ConfigSection cap = top.section("cap");
+        ConfigSection tls = top.section("tls");
         top.rejectUnknown();
         ControllerConfig.Http h = new ControllerConfig.Http(http.text("host", d.http().host()),
                 http.integer("port", d.http().port()), http.integer("maxBodyBytes", d.http().maxBodyBytes()),
-                http.integer("apiThreads", d.http().apiThreads()));
+                http.integer("apiThreads", d.http().apiThreads()), http.bool("tls", false));
         http.rejectUnknown();
         ControllerConfig.Mqtt m0 = d.mqtt();
         ControllerConfig.Mqtt m = new ControllerConfig.Mqtt(mqtt.text("broker", m0.broker()), mqtt.text("uri", null),
@@ -54,7 +55,8 @@ public final class ConfigLoader {
                 mqtt.integer("maxPayloadBytes", m0.maxPayloadBytes()), mqtt.text("embeddedHost", m0.embeddedHost()),
                 mqtt.integer("embeddedPort", m0.embeddedPort()),
                 mqtt.integer("embeddedSessionQueueSize", m0.embeddedSessionQueueSize()),
-                mqtt.integer("embeddedMaxMessageBytes", m0.embeddedMaxMessageBytes()));
+                mqtt.integer("embeddedMaxMessageBytes", m0.embeddedMaxMessageBytes()),
+                mqtt.optionalInteger("embeddedTlsPort"), mqtt.bool("embeddedPlain", true), mqtt.path("caFile"));
         mqtt.rejectUnknown();
         ControllerConfig.Auth a = new ControllerConfig.Auth(auth.integer("tokenLifetimeHours",
                 d.auth().tokenLifetimeHours()));
@@ -80,7 +82,10 @@ public final class ConfigLoader {
                 emergencies.integer("warmUpMillis", e0.warmUpMillis()),
                 emergencies.integer("confirmGraceSeconds", e0.confirmGraceSeconds()));
         emergencies.rejectUnknown();
-        return new ControllerConfig(dataDir, h, m, a, s, b, bl, e, CapSettingsReader.read(cap));
+        ControllerConfig.Tls t = new ControllerConfig.Tls(tls.path("certificateFile"), tls.path("privateKeyFile"),
+                tls.path("keyStoreFile"), tls.text("keyStorePassword", null));
+        tls.rejectUnknown();
+        return new ControllerConfig(dataDir, h, m, a, s, b, bl, e, CapSettingsReader.read(cap), t);
     }
 
     private static String firstLine(String message) {

@@ -1,6 +1,8 @@
 package vn.loa.controller.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -92,6 +94,34 @@ final class ConfigSection {
             throw new ConfigException("field '" + field(name) + "' must be text");
         }
         return value.asText();
+    }
+
+    boolean bool(String name, boolean fallback) {
+        known.add(name);
+        JsonNode value = node.path(name);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw new ConfigException("field '" + field(name) + "' must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    /** A file path; null when absent. */
+    Path path(String name) {
+        String text = text(name, null);
+        if (text == null) {
+            return null;
+        }
+        if (text.isBlank()) {
+            throw new ConfigException("field '" + field(name) + "' must not be blank");
+        }
+        try {
+            return Path.of(text.strip());
+        } catch (InvalidPathException e) {
+            throw new ConfigException("field '" + field(name) + "' is not a valid path: " + e.getReason());
+        }
     }
 
     Integer optionalInteger(String name) {

@@ -10,25 +10,42 @@ import vn.loa.controller.cap.CapSettings;
  */
 public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations,
                                Broadcasts broadcasts, Bulletins bulletins, Emergencies emergencies,
-                               CapSettings cap) {
+                               CapSettings cap, Tls tls) {
 
-    /** The HTTP API. */
-    public record Http(String host, int port, int maxBodyBytes, int apiThreads) {
+    /** The HTTP API; {@code tls}: HTTPS only, with the certificate of the {@code tls} section. */
+    public record Http(String host, int port, int maxBodyBytes, int apiThreads, boolean tls) {
         public Http {
             Objects.requireNonNull(host, "host");
             ConfigChecks.port("http.port", port);
             ConfigChecks.range("http.maxBodyBytes", maxBodyBytes, 1024, 16 * 1024 * 1024);
             ConfigChecks.range("http.apiThreads", apiThreads, 1, 64);
         }
+
+        /** Plain HTTP. */
+        public Http(String host, int port, int maxBodyBytes, int apiThreads) {
+            this(host, port, maxBodyBytes, apiThreads, false);
+        }
     }
 
     /**
      * The MQTT side. {@code broker}: {@code embedded} (Moquette in this process, on embeddedHost:embeddedPort)
-     * or {@code external} (at {@code uri}).
+     * or {@code external} (at {@code uri}). {@code embeddedTlsPort}: the embedded broker's TLS listener, with
+     * the certificate of the {@code tls} section (null: none; 0: any free port); {@code embeddedPlain}: false
+     * for no plain listener. {@code caFile}: the CA (PEM) an external {@code ssl://} broker's certificate must
+     * chain to (null: the JVM's trusted CAs).
      */
     public record Mqtt(String broker, String uri, String username, String password, String clientId,
                        String topicRoot, int keepAliveSeconds, int maxPayloadBytes, String embeddedHost,
-                       int embeddedPort, int embeddedSessionQueueSize, int embeddedMaxMessageBytes) {
+                       int embeddedPort, int embeddedSessionQueueSize, int embeddedMaxMessageBytes,
+                       Integer embeddedTlsPort, boolean embeddedPlain, Path caFile) {
+        /** The embedded broker with a plain listener only, no CA file. */
+        public Mqtt(String broker, String uri, String username, String password, String clientId,
+                    String topicRoot, int keepAliveSeconds, int maxPayloadBytes, String embeddedHost,
+                    int embeddedPort, int embeddedSessionQueueSize, int embeddedMaxMessageBytes) {
+            this(broker, uri, username, password, clientId, topicRoot, keepAliveSeconds, maxPayloadBytes, embeddedHost,
+                    embeddedPort, embeddedSessionQueueSize, embeddedMaxMessageBytes, null, true, null);
+        }
+
         public Mqtt {
             if (!"embedded".equals(broker) && !"external".equals(broker)) {
                 throw new ConfigException("field 'mqtt.broker' must be embedded or external, got '" + broker + "'");
@@ -43,6 +60,13 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
             ConfigChecks.port("mqtt.embeddedPort", embeddedPort);
             ConfigChecks.range("mqtt.embeddedSessionQueueSize", embeddedSessionQueueSize, 16, 10_000_000);
             ConfigChecks.range("mqtt.embeddedMaxMessageBytes", embeddedMaxMessageBytes, 1024, 256 * 1024 * 1024);
+            if (embeddedTlsPort != null) {
+                ConfigChecks.port("mqtt.embeddedTlsPort", embeddedTlsPort);
+            }
+            if (!embeddedPlain && embeddedTlsPort == null && "embedded".equals(broker)) {
+                throw new ConfigException("field 'mqtt.embeddedPlain' is false but 'mqtt.embeddedTlsPort' is not set: "
+                        + "the embedded broker would have no listener");
+            }
         }
 
         public boolean embedded() {
@@ -51,7 +75,60 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
 
         public Mqtt withEmbedded(String host, int port) {
             return new Mqtt("embedded", null, username, password, clientId, topicRoot, keepAliveSeconds,
-                    maxPayloadBytes, host, port, embeddedSessionQueueSize, embeddedMaxMessageBytes);
+                    maxPayloadBytes, host, port, embeddedSessionQueueSize, embeddedMaxMessageBytes, embeddedTlsPort,
+                    embeddedPlain, caFile);
+        }
+
+        /** The embedded broker's TLS listener on {@code tlsPort} (0: any free one), with or without the plain one. */
+        public Mqtt withEmbeddedTls(int tlsPort, boolean plain) {
+            return new Mqtt(broker, uri, username, password, clientId, topicRoot, keepAliveSeconds, maxPayloadBytes,
+                    embeddedHost, embeddedPort, embeddedSessionQueueSize, embeddedMaxMessageBytes, tlsPort, plain,
+                    caFile);
+        }
+
+        public Mqtt withCaFile(Path file) {
+            return new Mqtt(broker, uri, username, password, clientId, topicRoot, keepAliveSeconds, maxPayloadBytes,
+                    embeddedHost, embeddedPort, embeddedSessionQueueSize, embeddedMaxMessageBytes, embeddedTlsPort,
+                    embeddedPlain, file);
+        }
+    }
+
+    /**
+     * The controller's certificate, for HTTPS ({@code http.tls}) and the embedded broker's TLS listener
+     * ({@code mqtt.embeddedTlsPort}): a PEM certificate chain ({@code certificateFile}, the server's certificate
+     * first) with its unencrypted PKCS#8 key ({@code privateKeyFile}), or a PKCS12 store ({@code keyStoreFile},
+     * {@code keyStorePassword}). All null: no certificate. The files are read at start.
+     */
+    public record Tls(Path certificateFile, Path privateKeyFile, Path keyStoreFile, String keyStorePassword) {
+        public Tls {
+            boolean pem = certificateFile != null || privateKeyFile != null;
+            if (pem && keyStoreFile != null) {
+                throw new ConfigException("set either 'tls.certificateFile' and 'tls.privateKeyFile' (PEM) or "
+                        + "'tls.keyStoreFile' (PKCS12), not both");
+            }
+            if (pem && (certificateFile == null || privateKeyFile == null)) {
+                throw new ConfigException("fields 'tls.certificateFile' and 'tls.privateKeyFile' go together: "
+                        + "set both or neither");
+            }
+            if (keyStorePassword != null && keyStoreFile == null) {
+                throw new ConfigException("field 'tls.keyStorePassword' is set but 'tls.keyStoreFile' is not");
+            }
+        }
+
+        public static Tls none() {
+            return new Tls(null, null, null, null);
+        }
+
+        public static Tls pem(Path certificateFile, Path privateKeyFile) {
+            return new Tls(certificateFile, privateKeyFile, null, null);
+        }
+
+        public static Tls pkcs12(Path keyStoreFile, String keyStorePassword) {
+            return new Tls(null, null, keyStoreFile, keyStorePassword);
+        }
+
+        public boolean configured() {
+            return certificateFile != null || keyStoreFile != null;
         }
     }
 
@@ -136,6 +213,19 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         Objects.requireNonNull(bulletins, "bulletins");
         Objects.requireNonNull(emergencies, "emergencies");
         Objects.requireNonNull(cap, "cap");
+        Objects.requireNonNull(tls, "tls");
+        if (http.tls() && !tls.configured()) {
+            throw new ConfigException("field 'http.tls' is true but the 'tls' section names no certificate");
+        }
+        if (mqtt.embedded() && mqtt.embeddedTlsPort() != null && !tls.configured()) {
+            throw new ConfigException("field 'mqtt.embeddedTlsPort' is set but the 'tls' section names no certificate");
+        }
+    }
+
+    /** No certificate: plain HTTP and MQTT. */
+    public ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations, Broadcasts broadcasts,
+                            Bulletins bulletins, Emergencies emergencies, CapSettings cap) {
+        this(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, Tls.none());
     }
 
     /** Defaults: data in ./loa-data, HTTP on 8080, the embedded broker on 1883, all interfaces. */
@@ -156,38 +246,56 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
     }
 
     public ControllerConfig withMqtt(Mqtt newMqtt) {
-        return new ControllerConfig(dataDir, http, newMqtt, auth, stations, broadcasts, bulletins, emergencies, cap);
+        return new ControllerConfig(dataDir, http, newMqtt, auth, stations, broadcasts, bulletins, emergencies,
+                cap, tls);
     }
 
     public ControllerConfig withHttp(String host, int port) {
-        return new ControllerConfig(dataDir, new Http(host, port, http.maxBodyBytes(), http.apiThreads()), mqtt, auth,
-                stations, broadcasts, bulletins, emergencies, cap);
+        return new ControllerConfig(dataDir, new Http(host, port, http.maxBodyBytes(), http.apiThreads(), http.tls()),
+                mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls);
     }
 
     public ControllerConfig withDataDir(Path newDataDir) {
-        return new ControllerConfig(newDataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap);
+        return new ControllerConfig(newDataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies,
+                cap, tls);
     }
 
     public ControllerConfig withBroadcasts(Broadcasts newBroadcasts) {
-        return new ControllerConfig(dataDir, http, mqtt, auth, stations, newBroadcasts, bulletins, emergencies, cap);
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, newBroadcasts, bulletins, emergencies,
+                cap, tls);
     }
 
     public ControllerConfig withBulletins(Bulletins newBulletins) {
-        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, newBulletins, emergencies, cap);
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, newBulletins, emergencies,
+                cap, tls);
     }
 
     public ControllerConfig withEmergencies(Emergencies newEmergencies) {
-        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, newEmergencies, cap);
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, newEmergencies,
+                cap, tls);
     }
 
     public ControllerConfig withCap(CapSettings newCap) {
-        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, newCap);
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies,
+                newCap, tls);
     }
 
     /** Moves to an external broker at the given URI. */
     public ControllerConfig withExternalBroker(String uri) {
         return withMqtt(new Mqtt("external", uri, mqtt.username(), mqtt.password(), mqtt.clientId(), mqtt.topicRoot(),
                 mqtt.keepAliveSeconds(), mqtt.maxPayloadBytes(), mqtt.embeddedHost(), mqtt.embeddedPort(),
-                mqtt.embeddedSessionQueueSize(), mqtt.embeddedMaxMessageBytes()));
+                mqtt.embeddedSessionQueueSize(), mqtt.embeddedMaxMessageBytes(), mqtt.embeddedTlsPort(),
+                mqtt.embeddedPlain(), mqtt.caFile()));
+    }
+
+    public ControllerConfig withTls(Tls newTls) {
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap,
+                newTls);
+    }
+
+    /** HTTPS only (true) or plain HTTP (false) on the API port. */
+    public ControllerConfig withHttpTls(boolean on) {
+        return new ControllerConfig(dataDir, new Http(http.host(), http.port(), http.maxBodyBytes(), http.apiThreads(),
+                on), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls);
     }
 }

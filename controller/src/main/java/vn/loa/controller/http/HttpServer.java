@@ -11,6 +11,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -33,6 +35,8 @@ public final class HttpServer implements AutoCloseable {
     private static final long STREAM_END_WAIT_MILLIS = 1000;
     /** The read-timeout handler's name: a streamed upload pauses it while its file is being checked. */
     static final String READ_TIMEOUT = "readTimeout";
+    /** The TLS handler's name, present on HTTPS connections only. */
+    static final String TLS = "tls";
 
     private final Channel channel;
     private final Groups groups;
@@ -60,6 +64,13 @@ public final class HttpServer implements AutoCloseable {
         return start(host, port, maxBodyBytes, dispatcher, apiExecutor, uploads, EventStreams.DEFAULT_KEEP_ALIVE);
     }
 
+    /** As above, HTTPS only with {@code tls} (null: plain HTTP). */
+    public static HttpServer start(String host, int port, int maxBodyBytes, Dispatcher dispatcher,
+                                   ExecutorService apiExecutor, List<UploadRoute> uploads, SslContext tls)
+            throws InterruptedException {
+        return start(host, port, maxBodyBytes, dispatcher, apiExecutor, uploads, EventStreams.DEFAULT_KEEP_ALIVE, tls);
+    }
+
     /**
      * As above, with event streams ({@link Response#events}) sending a keep-alive comment every
      * {@code eventKeepAlive} (15 s by default).
@@ -67,6 +78,12 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(String host, int port, int maxBodyBytes, Dispatcher dispatcher,
                                    ExecutorService apiExecutor, List<UploadRoute> uploads, Duration eventKeepAlive)
             throws InterruptedException {
+        return start(host, port, maxBodyBytes, dispatcher, apiExecutor, uploads, eventKeepAlive, null);
+    }
+
+    private static HttpServer start(String host, int port, int maxBodyBytes, Dispatcher dispatcher,
+                                    ExecutorService apiExecutor, List<UploadRoute> uploads, Duration eventKeepAlive,
+                                    SslContext tls) throws InterruptedException {
         Objects.requireNonNull(dispatcher, "dispatcher");
         EventStreams streams = new EventStreams(eventKeepAlive, EventStreams.DEFAULT_MAX_PENDING_BYTES,
                 READ_TIMEOUT_SECONDS);
@@ -80,9 +97,17 @@ public final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (tls != null) {
+                            channel.pipeline().addLast(TLS, tls.newHandler(channel.alloc()));
+                        }
                         channel.pipeline()
                                 .addLast(READ_TIMEOUT, new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                                .addLast(new HttpServerCodec(8192, 16 * 1024, 8192))
+                                .addLast(new HttpServerCodec(8192, 16 * 1024, 8192));
+                        if (tls != null) {
+                            // files go out in encrypted chunks: sendfile cannot pass through TLS
+                            channel.pipeline().addLast(new ChunkedWriteHandler());
+                        }
+                        channel.pipeline()
                                 .addLast(new HttpServerKeepAliveHandler())
                                 .addLast(new StreamedUploadHandler(uploadRoutes, dispatcher, apiExecutor,
                                         READ_TIMEOUT_SECONDS))
@@ -93,7 +118,7 @@ public final class HttpServer implements AutoCloseable {
         try {
             Channel bound = bootstrap.bind(new InetSocketAddress(host, port)).sync().channel();
             HttpServer server = new HttpServer(bound, groups, streams);
-            LOG.info("HTTP API listening on {}:{}", host, server.port());
+            LOG.info("HTTP API listening on {}:{}{}", host, server.port(), tls == null ? "" : " (HTTPS only)");
             return server;
         } catch (RuntimeException | InterruptedException e) {
             groups.shutdown();

@@ -14,7 +14,9 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.stream.ChunkedNioFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +27,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a {@link Response} to a channel: bytes as one full response, a file as headers, a
- * {@link DefaultFileRegion} (sendfile, zero-copy) and the last content, an event stream as
- * chunked headers and then one chunk per event (see {@link SseChannel}). Called from the API
+ * {@link DefaultFileRegion} (sendfile, zero-copy; over TLS, encrypted chunks instead) and the last
+ * content, an event stream as chunked headers and then one chunk per event (see {@link SseChannel}). Called from the API
  * executor; Netty runs the writes, in order, on the event loop. HEAD, 204 and 304 answers carry
  * the headers (Content-Length included) and no body; an event stream is then never opened.
  */
 final class ResponseWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseWriter.class);
+    private static final int FILE_CHUNK_BYTES = 64 * 1024;
     private static final byte[] UNREADABLE_FILE = ("{\"error\":\"internal_error\",\"message\":"
             + "\"the file to send cannot be read; see the controller's log\"}").getBytes(StandardCharsets.UTF_8);
     private static final byte[] NO_EVENT_STREAM = ("{\"error\":\"internal_error\",\"message\":"
@@ -81,6 +84,16 @@ final class ResponseWriter {
                 HttpResponseStatus.valueOf(answer.status()));
         setHeaders(response, answer, keepAlive);
         ctx.write(response);
+        if (ctx.pipeline().get(HttpServer.TLS) != null) {
+            try {
+                finish(ctx.writeAndFlush(new HttpChunkedInput(new ChunkedNioFile(file, slice.offset(), slice.length(),
+                        FILE_CHUNK_BYTES))), keepAlive);
+            } catch (IOException e) {
+                LOG.error("Cannot send {}: {}", slice.path(), e.toString());
+                ctx.close();
+            }
+            return;
+        }
         ctx.write(new DefaultFileRegion(file, slice.offset(), slice.length()));
         finish(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT), keepAlive);
     }

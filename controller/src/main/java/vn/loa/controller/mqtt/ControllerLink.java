@@ -110,6 +110,10 @@ public final class ControllerLink implements AutoCloseable {
             options.setPassword(settings.password().toCharArray());
         }
         options.setWill(topics.controllerStatus(), presence(Presence.OFFLINE), 1, true);
+        if (settings.tls() != null) {
+            options.setSocketFactory(settings.tls().getSocketFactory());
+        }
+        options.setHttpsHostnameVerificationEnabled(settings.verifyHostname());
         try {
             client.connect(options).waitForCompletion(15_000);
             retrySeconds = 1;
@@ -117,11 +121,17 @@ public final class ControllerLink implements AutoCloseable {
             if (closed.get()) {
                 return;
             }
-            LOG.warn("Cannot reach the MQTT broker at {} ({}); retrying in {} s", settings.uri(), e.getMessage(),
+            LOG.warn("Cannot reach the MQTT broker at {} ({}); retrying in {} s", settings.uri(), describe(e),
                     retrySeconds);
             scheduler.schedule(this::connect, retrySeconds, TimeUnit.SECONDS);
             retrySeconds = Math.min(retrySeconds * 2, MAX_RETRY_SECONDS);
         }
+    }
+
+    /** Paho's message, and the cause's (e.g. why a TLS handshake failed) when there is one. */
+    private static String describe(MqttException e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + cause.getMessage();
     }
 
     private void subscribeAndAnnounce() {

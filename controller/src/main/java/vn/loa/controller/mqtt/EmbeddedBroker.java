@@ -1,5 +1,6 @@
 package vn.loa.controller.mqtt;
 
+import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.FluentConfig;
 import io.moquette.broker.config.IConfig;
@@ -21,9 +22,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final String DISABLED = "disabled";
 
     private final Server server = new Server();
-    private int port;
+    private int port = -1;
+    private int tlsPort = -1;
 
     private EmbeddedBroker() {
     }
@@ -35,24 +38,50 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param maxMessageBytes  largest MQTT packet accepted; larger ones close the sender's connection
      */
     public static EmbeddedBroker start(String host, int port, int sessionQueueSize, int maxMessageBytes) {
+        return start(host, port, sessionQueueSize, maxMessageBytes, null);
+    }
+
+    /**
+     * As above, with a TLS listener when {@code tls} is not null (and no plain one when it says so).
+     */
+    public static EmbeddedBroker start(String host, int port, int sessionQueueSize, int maxMessageBytes,
+                                       BrokerTls tls) {
         EmbeddedBroker broker = new EmbeddedBroker();
-        int listenPort = port == 0 ? freePort(host) : port;
+        boolean plain = tls == null || tls.plain();
+        int listenPort = !plain ? -1 : port == 0 ? freePort(host) : port;
+        int tlsListenPort = tls == null ? -1 : tls.port() == 0 ? freePort(host) : tls.port();
         IConfig config = new FluentConfig()
                 .host(host)
-                .port(listenPort)
+                .port(plain ? listenPort : 0) // TLS only: turned off below
                 .disablePersistence()
                 .disableTelemetry()
                 .sessionQueueSize(sessionQueueSize)
                 .build();
         config.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(maxMessageBytes));
         config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        ISslContextCreator sslContexts = null;
+        if (tls != null) {
+            if (!plain) {
+                config.setProperty(IConfig.PORT_PROPERTY_NAME, DISABLED); // Moquette's word for "no listener"
+            }
+            // ssl_port opens the TLS listener, with the context our creator hands over
+            config.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(tlsListenPort));
+            sslContexts = tls::context;
+        }
         try {
-            broker.server.startServer(config, List.of());
+            broker.server.startServer(config, List.of(), sslContexts, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded MQTT broker cannot start on " + host + ":" + port, e);
         }
-        broker.port = broker.awaitListening(host, listenPort);
-        LOG.info("Embedded MQTT broker listening on {}:{}", host, broker.port);
+        if (plain) {
+            broker.port = broker.awaitListening(host, listenPort);
+            LOG.info("Embedded MQTT broker listening on {}:{}", host, broker.port);
+        }
+        if (tls != null) {
+            broker.tlsPort = broker.awaitListening(host, tlsListenPort);
+            LOG.info("Embedded MQTT broker listening for TLS on {}:{}{}", host, broker.tlsPort,
+                    plain ? "" : " (no plain listener)");
+        }
         return broker;
     }
 
@@ -82,8 +111,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /** The plain listener's port; -1 when there is none (TLS only). */
     public int port() {
         return port;
+    }
+
+    /** The TLS listener's port; -1 when there is none. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     @Override

@@ -15,12 +15,18 @@ import java.time.Duration;
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
     private String token;
 
     public ApiClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** A client for {@code base} (e.g. {@code https://127.0.0.1:PORT}) over the given HTTP client. */
+    public ApiClient(String base, HttpClient http) {
+        this.base = base;
+        this.http = http;
     }
 
     /** A response: status, body text and the body as JSON (null when it is not JSON). */

@@ -54,6 +54,31 @@ public final class Mosquitto implements AutoCloseable {
         return mosquitto;
     }
 
+    /**
+     * A broker whose one listener speaks TLS only, with the given CA, certificate and key (PEM):
+     * clients connect to {@code ssl://127.0.0.1:}{@link #port()}.
+     */
+    public static Mosquitto startTls(Path dir, Path ca, Path certificate, Path key) throws IOException {
+        Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
+                new IllegalStateException("mosquitto is not installed; run: apt-get install -y mosquitto"));
+        int port = freePort();
+        Path config = dir.resolve("mosquitto.conf");
+        Files.writeString(config, String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "cafile " + ca,
+                "certfile " + certificate,
+                "keyfile " + key,
+                // started as root (in containers), Mosquitto would drop to its own user, who cannot read the test key
+                "user root",
+                "allow_anonymous true",
+                "persistence false",
+                "log_dest stdout",
+                ""));
+        Mosquitto mosquitto = new Mosquitto(dir, config, port);
+        mosquitto.launch(binary);
+        return mosquitto;
+    }
+
     private void launch(Path binary) throws IOException {
         Process started = new ProcessBuilder(binary.toString(), "-c", config.toString())
                 .redirectErrorStream(true)
