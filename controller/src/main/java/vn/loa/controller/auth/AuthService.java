@@ -76,7 +76,7 @@ public final class AuthService {
         User user = found.get().user();
         guard.checkAccount(user);
         if (!hasher.verify(password, found.get().passwordHash())) {
-            throw guard.wrongPassword(user, "wrong password", address);
+            throw guard.wrongPassword(user, LoginGuard.ANONYMOUS, "wrong password", address);
         }
         if (user.disabled()) {
             LOG.info("Login refused for user '{}': account disabled", user.username());

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -66,12 +67,18 @@ final class LoginGuard {
 
     /** An unknown username: audited, counted for the address; the refusal to throw. */
     ApiException unknownUser(String username, String address) {
-        return failed(username, null, "unknown user", address, ApiException.unauthorized("wrong username or password"));
+        return failed(ANONYMOUS, username, null, "unknown user", address,
+                ApiException.unauthorized("wrong username or password"));
     }
 
-    /** A wrong password: audited, counted for the account and the address; a 401, or a 423 if it locks the account. */
-    ApiException wrongPassword(User user, String reason, String address) {
-        return failed(user.username(), user, reason, address, ApiException.unauthorized("wrong username or password"));
+    /**
+     * A wrong password: audited (with {@code actor}: {@link #ANONYMOUS} at a login, the user when
+     * they change their password), counted for the account and the address; a 401, or a 423 if it
+     * locks the account.
+     */
+    ApiException wrongPassword(User user, String actor, String reason, String address) {
+        return failed(actor, user.username(), user, reason, address,
+                ApiException.unauthorized("wrong username or password"));
     }
 
     /** A refusal that is not a guess (a disabled account with the right password): audited only. */
@@ -101,12 +108,13 @@ final class LoginGuard {
         attempts.setLock(connection, userId, null);
     }
 
-    private ApiException failed(String username, User user, String reason, String address, ApiException refusal) {
-        Instant now = clock.instant();
+    private ApiException failed(String actor, String username, User user, String reason, String address,
+                                ApiException refusal) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String shown = printable(username);
         LOG.info("Login refused for user '{}': {}", shown, reason);
         return database.transaction(c -> {
-            audit.append(c, ANONYMOUS, "auth.login-failed", shown, detail(shown, reason, address));
+            audit.append(c, actor, "auth.login-failed", shown, detail(shown, reason, address));
             countForAddress(c, address, now);
             if (user == null) {
                 return refusal;

@@ -143,7 +143,8 @@ public final class UserService {
         auth.guard().checkAccount(user);
         String stored = database.read(c -> accounts.passwordHash(c, who.userId()));
         if (!auth.hasher().verify(current, stored)) {
-            ApiException refusal = auth.guard().wrongPassword(user, "wrong current password", address);
+            ApiException refusal = auth.guard().wrongPassword(user, who.username(), "wrong current password",
+                    address);
             throw refusal.status() == 401 ? ApiException.forbidden("the current password is wrong") : refusal;
         }
         passwordRules.check(account.username(), next);
