@@ -90,15 +90,13 @@ public final class UserService {
         if (actor.userId() == id) {
             throw ApiException.conflict("you cannot disable your own account");
         }
-        UserAccount account = change(actor.username(), id, "user.disable", (c, user) -> {
+        return change(actor.username(), id, "user.disable", (c, user) -> {
             if (!user.disabled()) {
                 requireAnotherAdmin(c, user, "disabling");
                 accounts.setDisabled(c, id, clock.instant());
             }
             auth.revokeSessions(c, id, null);
         });
-        LOG.info("User '{}' disabled by '{}'", account.username(), actor.username());
-        return account;
     }
 
     /** Enables an account again, and lifts a lock. */
@@ -182,6 +180,7 @@ public final class UserService {
             return require(c, id);
         });
         auth.forgetSessions(id);
+        LOG.info("Account '{}': {} by '{}'", account.username(), action, actor);
         return shown(account);
     }
 
