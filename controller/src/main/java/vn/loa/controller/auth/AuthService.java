@@ -45,7 +45,7 @@ public final class AuthService {
         this.database = Objects.requireNonNull(database, "database");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.tokenLifetime = policy.tokenLifetime();
+        this.tokenLifetime = Objects.requireNonNull(policy, "policy").tokenLifetime();
         this.audit = Objects.requireNonNull(audit, "audit");
         this.guard = new LoginGuard(database, clock, policy, audit);
     }
@@ -80,7 +80,8 @@ public final class AuthService {
         }
         if (user.disabled()) {
             LOG.info("Login refused for user '{}': account disabled", user.username());
-            throw guard.refused(user, "account disabled", address, ApiException.unauthorized("this account is disabled"));
+            throw guard.refused(user, "account disabled", address,
+                    ApiException.unauthorized("this account is disabled"));
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);

@@ -60,7 +60,11 @@ class ConfigLoaderTest {
     @Test
     void loginLimitsAreRead() throws Exception {
         ControllerConfig config = ConfigLoader.load(write("""
-                auth: { tokenLifetimeHours: 8, maxFailedLogins: 3, lockoutMinutes: 30, maxFailedLoginsPerAddress: 0 }
+                auth:
+                  tokenLifetimeHours: 8
+                  maxFailedLogins: 3
+                  lockoutMinutes: 30
+                  maxFailedLoginsPerAddress: 0
                 """));
         assertThat(config.auth()).isEqualTo(new ControllerConfig.Auth(8, 3, 30, 0));
         assertThat(ConfigLoader.load(write("")).auth()).isEqualTo(new ControllerConfig.Auth(12, 5, 15, 30));

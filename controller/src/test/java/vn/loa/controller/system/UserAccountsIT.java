@@ -45,8 +45,9 @@ class UserAccountsIT {
 
     @Test
     void adminCreatesAUserWhoSeesTheirRoles() {
-        ApiClient.Answer created = admin.post("/api/v1/users", "{\"username\":\"an.nguyen\",\"displayName\":\"Nguyễn An\","
-                + "\"password\":\"" + PASSWORD + "\",\"roles\":[{\"role\":\"scheduler\",\"areaId\":" + province + "},"
+        ApiClient.Answer created = admin.post("/api/v1/users", "{\"username\":\"an.nguyen\","
+                + "\"displayName\":\"Nguyễn An\",\"password\":\"" + PASSWORD + "\","
+                + "\"roles\":[{\"role\":\"scheduler\",\"areaId\":" + province + "},"
                 + "{\"role\":\"operator\",\"areaId\":" + commune + "}]}");
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         long id = created.json().path("id").asLong();
@@ -66,7 +67,8 @@ class UserAccountsIT {
     @Test
     void badRequestsAreRefusedWithTheRuleThatFailed() {
         createUser("an", "[]");
-        ApiClient.Answer duplicate = admin.post("/api/v1/users", "{\"username\":\"AN\",\"password\":\"" + PASSWORD + "\"}");
+        ApiClient.Answer duplicate = admin.post("/api/v1/users",
+                "{\"username\":\"AN\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(duplicate.status()).isEqualTo(409);
         ApiClient.Answer weak = admin.post("/api/v1/users", "{\"username\":\"binh\",\"password\":\"1234567890\"}");
         assertThat(weak.status()).isEqualTo(400);
@@ -164,7 +166,8 @@ class UserAccountsIT {
     }
 
     private static ApiClient.Answer login(ApiClient client, String username, String password) {
-        return client.post("/api/v1/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        return client.post("/api/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     }
 
     private static ApiClient.Answer put(ApiClient client, String path, String json) {
