@@ -43,7 +43,10 @@ import vn.loa.controller.api.AuthRoutes;
 import vn.loa.controller.api.ConsoleRoutes;
 import vn.loa.controller.api.StationRoutes;
 import vn.loa.controller.api.SystemRoutes;
+import vn.loa.controller.api.UserRoutes;
 import vn.loa.controller.auth.AuthService;
+import vn.loa.controller.auth.LoginPolicy;
+import vn.loa.controller.auth.UserService;
 import vn.loa.controller.auth.PasswordHasher;
 import vn.loa.controller.bulletin.AudioInspector;
 import vn.loa.controller.bulletin.AudioLibrary;
@@ -121,8 +124,8 @@ public final class Controller implements AutoCloseable {
                 new ArrayBlockingQueue<>(1_000), Threads.named("loa-api"), new ThreadPoolExecutor.AbortPolicy());
 
         database = Database.open(config.dataDir().resolve("loa.db"), clock);
-        AuthService auth = new AuthService(database, new PasswordHasher(), clock,
-                Duration.ofHours(config.auth().tokenLifetimeHours()));
+        AuditLog audit = new AuditLog(database, clock, json.mapper());
+        AuthService auth = new AuthService(database, new PasswordHasher(), clock, loginPolicy(config.auth()), audit);
         generatedAdminPassword = auth.bootstrapAdmin(adminPassword).orElse(null);
 
         status = new StationStatusService(clock, 200_000,
@@ -163,11 +166,12 @@ public final class Controller implements AutoCloseable {
         Router router = new Router();
         new SystemRoutes(metrics, link::isConnected, json).register(router);
         new ConsoleRoutes().register(router);
-        new AuthRoutes(auth, json).register(router);
+        UserService users = new UserService(database, clock, auth, areas, audit);
+        new AuthRoutes(auth, users, json).register(router);
+        new UserRoutes(users, json, access).register(router);
         new AreaRoutes(areas, json, access).register(router);
         new StationRoutes(stations, status, json, access).register(router);
         bulletinRoutes.register(router);
-        AuditLog audit = new AuditLog(database, clock, json.mapper());
         StandardMessages standard = new StandardMessages(database, clock, bulletins, audit);
         standard.load(bulletins.uploadDir());
         EmergencyRoutes emergencyRoutes = broadcasting(config, clock, json, sink, bulletinCatalog, router, audit,
@@ -232,6 +236,11 @@ public final class Controller implements AutoCloseable {
         new CapRoutes(new CapIntake(database, clock, new CapDecider(config.cap(), clock), areas::list,
                 stations::list, resolver, emergencies, standard, audit), json, access).register(router);
         return routes;
+    }
+
+    private static LoginPolicy loginPolicy(ControllerConfig.Auth auth) {
+        return new LoginPolicy(Duration.ofHours(auth.tokenLifetimeHours()), auth.maxFailedLogins(),
+                Duration.ofMinutes(auth.lockoutMinutes()), auth.maxFailedLoginsPerAddress());
     }
 
     private static EmergencySettings emergencySettings(ControllerConfig.Emergencies emergencies) {

@@ -4,59 +4,84 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiException;
+import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.store.Database;
+import vn.loa.protocol.Json;
 
 /**
  * Logins and bearer tokens. A token is 32 random bytes; only its SHA-256 is stored. Live sessions
- * are cached in memory so that authenticating a request does not touch the database.
+ * are cached in memory so that authenticating a request does not touch the database; a revocation
+ * (logout, a disabled account, a reset password) reaches the cache at once. Failed logins lock the
+ * account and refuse the client address as {@link LoginGuard} says.
  */
 public final class AuthService {
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
     public static final int MIN_PASSWORD_LENGTH = 8;
-    private static final int MAX_CACHED_SESSIONS = 100_000;
 
     private final Database database;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final Duration tokenLifetime;
+    private final AuditLog audit;
+    private final LoginGuard guard;
     private final UserRepository users = new UserRepository();
     private final SecureRandom random = new SecureRandom();
-    private final ConcurrentHashMap<String, Principal> sessions = new ConcurrentHashMap<>();
+    private final SessionCache sessions = new SessionCache();
 
-    public AuthService(Database database, PasswordHasher hasher, Clock clock, Duration tokenLifetime) {
+    public AuthService(Database database, PasswordHasher hasher, Clock clock, LoginPolicy policy, AuditLog audit) {
         this.database = Objects.requireNonNull(database, "database");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+        this.tokenLifetime = Objects.requireNonNull(policy, "policy").tokenLifetime();
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.guard = new LoginGuard(database, clock, policy, audit);
     }
 
-    /** A new session for valid credentials; a 401 otherwise, the same for unknown users and wrong passwords. */
+    /** With the default lockout, auditing to the database's own audit log. */
+    public AuthService(Database database, PasswordHasher hasher, Clock clock, Duration tokenLifetime) {
+        this(database, hasher, clock, LoginPolicy.withDefaults(tokenLifetime),
+                new AuditLog(database, clock, Json.strictMapper(64 * 1024)));
+    }
+
+    /** A login from an unknown address. */
     public Session login(String username, String password) {
+        return login(username, password, null);
+    }
+
+    /**
+     * A new session for valid credentials. Refused with a 401 (the same for unknown users and wrong
+     * passwords), a 423 for a locked account (whatever the password) or a 429 for an address with
+     * too many failed logins. {@code address}: the client's, null when unknown.
+     */
+    public Session login(String username, String password, String address) {
+        guard.checkAddress(address);
         Optional<UserRepository.Credentials> found = database.read(c -> users.findByUsername(c, username));
         if (found.isEmpty()) {
             hasher.verifyAgainstDummy(password);
-            LOG.info("Login refused for unknown user '{}'", printable(username));
-            throw ApiException.unauthorized("wrong username or password");
+            throw guard.unknownUser(username, address);
         }
         User user = found.get().user();
+        guard.checkAccount(user);
         if (!hasher.verify(password, found.get().passwordHash())) {
-            LOG.info("Login refused for user '{}': wrong password", user.username());
-            throw ApiException.unauthorized("wrong username or password");
+            throw guard.wrongPassword(user, LoginGuard.ANONYMOUS, "wrong password", address);
         }
         if (user.disabled()) {
             LOG.info("Login refused for user '{}': account disabled", user.username());
-            throw ApiException.unauthorized("this account is disabled");
+            throw guard.refused(user, "account disabled", address,
+                    ApiException.unauthorized("this account is disabled"));
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
@@ -64,6 +89,7 @@ public final class AuthService {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(tokenLifetime);
         database.transaction(c -> {
+            guard.succeeded(c, user, address);
             users.insertSession(c, hashOf(token), user.id(), now, expiresAt);
             return null;
         });
@@ -83,9 +109,10 @@ public final class AuthService {
             if (cached.sessionExpiresAt().isAfter(now)) {
                 return cached;
             }
-            sessions.remove(key);
+            sessions.forget(key);
             throw ApiException.unauthorized("the session has expired: log in again");
         }
+        long revocations = sessions.revocations();
         Principal principal = database.read(c -> {
             Optional<UserRepository.Session> session = users.findLiveSession(c, key, now);
             if (session.isEmpty()) {
@@ -95,20 +122,45 @@ public final class AuthService {
                     .filter(user -> !user.disabled())
                     .map(user -> new Principal(user.id(), user.username(), user.roles(), session.get().expiresAt()));
         }).orElseThrow(() -> ApiException.unauthorized("the token is unknown, expired or revoked: log in again"));
-        if (sessions.size() >= MAX_CACHED_SESSIONS) {
-            sessions.clear();
-        }
-        sessions.put(key, principal);
+        sessions.keep(key, principal, revocations);
         return principal;
     }
 
+    /** Revokes a token (in the database first, then in the cache); audited when it was live. */
     public void logout(String token) {
         String key = hashOf(token);
-        sessions.remove(key);
+        Instant now = clock.instant();
         database.transaction(c -> {
-            users.revokeSession(c, key, clock.instant());
+            Optional<UserRepository.Session> session = users.findLiveSession(c, key, now);
+            users.revokeSession(c, key, now);
+            if (session.isPresent()) {
+                String username = users.find(c, session.get().userId()).map(User::username).orElse("?");
+                audit.append(c, username, "auth.logout", username, Map.of());
+            }
             return null;
         });
+        sessions.forget(key);
+    }
+
+    /**
+     * Revokes every live session of a user but {@code exceptToken} (null: all), inside the caller's
+     * transaction; call {@link #forgetSessions} once it has committed.
+     */
+    void revokeSessions(Connection connection, long userId, String exceptToken) throws SQLException {
+        users.revokeSessionsOf(connection, userId, exceptToken == null ? null : hashOf(exceptToken), clock.instant());
+    }
+
+    /** Drops a user's cached sessions, after a revocation or a change of roles has committed. */
+    void forgetSessions(long userId) {
+        sessions.forgetUser(userId);
+    }
+
+    LoginGuard guard() {
+        return guard;
+    }
+
+    PasswordHasher hasher() {
+        return hasher;
     }
 
     public Optional<User> user(long id) {
@@ -150,11 +202,6 @@ public final class AuthService {
             password.append(alphabet[random.nextInt(alphabet.length)]);
         }
         return password.toString();
-    }
-
-    private static String printable(String username) {
-        String shown = username.length() > 64 ? username.substring(0, 64) + "…" : username;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
     static String hashOf(String token) {

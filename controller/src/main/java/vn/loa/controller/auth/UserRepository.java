@@ -118,6 +118,17 @@ final class UserRepository {
         }
     }
 
+    /** Revokes every live session of a user but the one with {@code exceptHash} (null: all). */
+    void revokeSessionsOf(Connection connection, long userId, String exceptHash, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sessions SET revoked_at = ? "
+                + "WHERE user_id = ? AND revoked_at IS NULL AND token_hash IS NOT ?")) {
+            update.setLong(1, now.toEpochMilli());
+            update.setLong(2, userId);
+            update.setString(3, exceptHash);
+            update.executeUpdate();
+        }
+    }
+
     private static User user(Connection connection, ResultSet rows) throws SQLException {
         long id = rows.getLong(1);
         long disabled = rows.getLong(5);
@@ -126,7 +137,7 @@ final class UserRepository {
                 roles(connection, id));
     }
 
-    private static List<RoleGrant> roles(Connection connection, long userId) throws SQLException {
+    static List<RoleGrant> roles(Connection connection, long userId) throws SQLException {
         List<RoleGrant> roles = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT role, area_id FROM user_roles WHERE user_id = ? ORDER BY role, area_id")) {

@@ -58,8 +58,11 @@ public final class ConfigLoader {
                 mqtt.integer("embeddedMaxMessageBytes", m0.embeddedMaxMessageBytes()),
                 mqtt.optionalInteger("embeddedTlsPort"), mqtt.bool("embeddedPlain", true), mqtt.path("caFile"));
         mqtt.rejectUnknown();
-        ControllerConfig.Auth a = new ControllerConfig.Auth(auth.integer("tokenLifetimeHours",
-                d.auth().tokenLifetimeHours()));
+        ControllerConfig.Auth a0 = d.auth();
+        ControllerConfig.Auth a = new ControllerConfig.Auth(auth.integer("tokenLifetimeHours", a0.tokenLifetimeHours()),
+                auth.integer("maxFailedLogins", a0.maxFailedLogins()),
+                auth.integer("lockoutMinutes", a0.lockoutMinutes()),
+                auth.integer("maxFailedLoginsPerAddress", a0.maxFailedLoginsPerAddress()));
         auth.rejectUnknown();
         ControllerConfig.Stations s = new ControllerConfig.Stations(stations.integer("silenceGraceSeconds",
                 d.stations().silenceGraceSeconds()));

@@ -132,10 +132,22 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         }
     }
 
-    /** Logins. */
-    public record Auth(int tokenLifetimeHours) {
+    /**
+     * Logins: a token lasts {@code tokenLifetimeHours}; {@code maxFailedLogins} wrong passwords in a row
+     * lock an account for {@code lockoutMinutes}; {@code maxFailedLoginsPerAddress} failed logins from one
+     * client address within {@code lockoutMinutes} refuse that address for the rest of the period (0: off).
+     */
+    public record Auth(int tokenLifetimeHours, int maxFailedLogins, int lockoutMinutes,
+                       int maxFailedLoginsPerAddress) {
         public Auth {
             ConfigChecks.range("auth.tokenLifetimeHours", tokenLifetimeHours, 1, 24 * 30);
+            ConfigChecks.range("auth.maxFailedLogins", maxFailedLogins, 1, 100);
+            ConfigChecks.range("auth.lockoutMinutes", lockoutMinutes, 1, 24 * 60);
+            ConfigChecks.range("auth.maxFailedLoginsPerAddress", maxFailedLoginsPerAddress, 0, 100_000);
+        }
+
+        public static Auth defaults() {
+            return new Auth(12, 5, 15, 30);
         }
     }
 
@@ -233,7 +245,7 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         return new ControllerConfig(Path.of("loa-data"), new Http("0.0.0.0", 8080, 64 * 1024, 4),
                 new Mqtt("embedded", null, null, null, "loa-controller", "loa/v1", 30, 64 * 1024, "0.0.0.0", 1883,
                         20_000, 2 * 1024 * 1024),
-                new Auth(12), new Stations(10), new Broadcasts(48, 5, 60, 120), Bulletins.defaults(),
+                Auth.defaults(), new Stations(10), new Broadcasts(48, 5, 60, 120), Bulletins.defaults(),
                 Emergencies.defaults(), CapSettings.defaults());
     }
 

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
                     "the HTTP request could not be parsed")), false, false);
             return;
         }
-        Request request = toRequest(message, ByteBufUtil.getBytes(message.content()));
+        Request request = toRequest(message, ByteBufUtil.getBytes(message.content()), addressOf(ctx));
         boolean head = HttpMethod.HEAD.equals(message.method());
         try {
             executor.execute(() -> ResponseWriter.write(ctx, dispatcher.dispatch(request), keepAlive, head, streams,
@@ -65,10 +66,22 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     /** The request as the API sees it: headers lower-cased, the given body. */
     static Request toRequest(HttpRequest message, byte[] body) {
+        return toRequest(message, body, null);
+    }
+
+    /** The request as the API sees it, with the client's address (null when unknown). */
+    static Request toRequest(HttpRequest message, byte[] body, String remoteAddress) {
         QueryStringDecoder uri = new QueryStringDecoder(message.uri());
         Map<String, String> headers = new HashMap<>();
         message.headers().forEach(entry -> headers.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue()));
-        return new Request(message.method().name(), uri.path(), uri.parameters(), headers, body, Map.of());
+        return new Request(message.method().name(), uri.path(), uri.parameters(), headers, body, Map.of(),
+                remoteAddress);
+    }
+
+    /** The client's IP address, without the port; null when the channel has no IP peer. */
+    static String addressOf(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress() : null;
     }
 
     private static Request summary(FullHttpRequest message) {

@@ -7,10 +7,11 @@ import java.util.Optional;
 
 /**
  * An HTTP request as the API sees it, detached from Netty: headers lower-cased, body copied.
- * {@code pathParams} are filled in by the router.
+ * {@code pathParams} are filled in by the router. {@code remoteAddress}: the client's IP address as
+ * the socket sees it (no forwarding headers are trusted), null when unknown.
  */
 public record Request(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-                      byte[] body, Map<String, String> pathParams) {
+                      byte[] body, Map<String, String> pathParams, String remoteAddress) {
     public Request {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -18,6 +19,11 @@ public record Request(String method, String path, Map<String, List<String>> quer
         headers = Map.copyOf(headers);
         body = body == null ? new byte[0] : body;
         pathParams = Map.copyOf(pathParams);
+    }
+
+    public Request(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+                   byte[] body, Map<String, String> pathParams) {
+        this(method, path, query, headers, body, pathParams, null);
     }
 
     public Optional<String> header(String name) {
@@ -38,6 +44,6 @@ public record Request(String method, String path, Map<String, List<String>> quer
     }
 
     Request withPathParams(Map<String, String> params) {
-        return new Request(method, path, query, headers, body, params);
+        return new Request(method, path, query, headers, body, params, remoteAddress);
     }
 }

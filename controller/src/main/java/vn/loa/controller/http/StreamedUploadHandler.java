@@ -92,7 +92,8 @@ final class StreamedUploadHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void begin(ChannelHandlerContext ctx, HttpRequest message, UploadRoute route) {
-        transfer = new UploadTransfer(message, ApiChannelHandler.toRequest(message, new byte[0]), route);
+        transfer = new UploadTransfer(message, ApiChannelHandler.toRequest(message, new byte[0],
+                ApiChannelHandler.addressOf(ctx)), route);
         if (!message.decoderResult().isSuccess()) {
             refuse(ctx, ApiException.badRequest("bad_request", "the HTTP request could not be parsed"));
             return;

@@ -23,6 +23,7 @@ final class Migrations {
             "002_bulletins.sql",
             "003_schedules.sql",
             "004_emergencies.sql",
+            "005_accounts.sql",
             "007_bulletin_areas.sql");
 
     private Migrations() {

@@ -32,6 +32,7 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().embedded()).isTrue();
         assertThat(config.http().port()).isEqualTo(8080);
         assertThat(config.emergencies()).isEqualTo(ControllerConfig.Emergencies.defaults());
+        assertThat(config.auth()).isEqualTo(ControllerConfig.Auth.defaults());
         assertThat(config.cap()).isEqualTo(CapSettings.defaults());
     }
 
@@ -54,6 +55,23 @@ class ConfigLoaderTest {
         assertThat(config.http().host()).isEqualTo("0.0.0.0");
         assertThat(config.mqtt().uri()).isEqualTo("tcp://broker:1883");
         assertThat(config.mqtt().username()).isEqualTo("loa");
+    }
+
+    @Test
+    void loginLimitsAreRead() throws Exception {
+        ControllerConfig config = ConfigLoader.load(write("""
+                auth:
+                  tokenLifetimeHours: 8
+                  maxFailedLogins: 3
+                  lockoutMinutes: 30
+                  maxFailedLoginsPerAddress: 0
+                """));
+        assertThat(config.auth()).isEqualTo(new ControllerConfig.Auth(8, 3, 30, 0));
+        assertThat(ConfigLoader.load(write("")).auth()).isEqualTo(new ControllerConfig.Auth(12, 5, 15, 30));
+        assertThatThrownBy(() -> ConfigLoader.load(write("auth: { maxFailedLogins: 0 }")))
+                .hasMessageContaining("'auth.maxFailedLogins' must be 1..100");
+        assertThatThrownBy(() -> ConfigLoader.load(write("auth: { lockoutMinutes: 0 }")))
+                .hasMessageContaining("auth.lockoutMinutes");
     }
 
     @Test
