@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.agent.audio.AudioCache;
 import vn.loa.agent.audio.AudioPrefetcher;
+import vn.loa.agent.audio.StationLogin;
 import vn.loa.agent.config.AgentConfig;
 import vn.loa.agent.config.ConfigException;
 import vn.loa.agent.health.EventSink;
@@ -120,7 +121,8 @@ public final class StationAgent implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).executor(threads.http).build();
         this.audio = new AudioPrefetcher(station, new AudioCache(config.dataDir().resolve("cache"),
-                config.cache().maxBytes(), clock), http, config.controller(), new ExecutorTaskScheduler(threads.audio),
+                config.cache().maxBytes(), clock), http, config.controller(), login(config),
+                new ExecutorTaskScheduler(threads.audio),
                 clock, new Backoff(DOWNLOAD_RETRY_MIN, DOWNLOAD_RETRY_MAX), reporter::publishEvent, this::audioReady);
         Set<Integer> channels = config.zones().stream().map(Zone::channel).collect(Collectors.toSet());
         this.playout = new Playout(new PlayoutParts(station, config.playout(), channels, clock,
@@ -141,6 +143,12 @@ public final class StationAgent implements AutoCloseable {
                 new Backoff(config.mqtt().reconnectMin(), config.mqtt().reconnectMax()),
                 reporter::lastWill, new Inbound(), this::announce,
                 Duration.ofSeconds(config.mqtt().keepAliveSeconds()), clock);
+    }
+
+    /** The station's credentials for fetching audio: its MQTT ones, when it has a password. */
+    private static StationLogin login(AgentConfig config) {
+        return config.mqtt().password() == null ? null
+                : new StationLogin(config.mqtt().username(), config.mqtt().password());
     }
 
     /** Starts a station on the real broker link; returns at once, connecting in the background. */

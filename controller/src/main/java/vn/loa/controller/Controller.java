@@ -53,6 +53,11 @@ import vn.loa.controller.http.HttpServer;
 import vn.loa.controller.http.Router;
 import vn.loa.controller.metrics.ControllerMetrics;
 import vn.loa.controller.metrics.MicrometerControllerMetrics;
+import vn.loa.controller.identity.ControllerIdentity;
+import vn.loa.controller.identity.MqttCredentials;
+import vn.loa.controller.identity.StationCredentials;
+import vn.loa.controller.api.AudioAccess;
+import vn.loa.controller.mqtt.BrokerAccess;
 import vn.loa.controller.mqtt.BrokerSettings;
 import vn.loa.controller.mqtt.ControllerLink;
 import vn.loa.controller.mqtt.EmbeddedBroker;
@@ -88,6 +93,7 @@ public final class Controller implements AutoCloseable {
     private final HttpServer http;
     private final AreaService areas;
     private final StationService stations;
+    private final StationCredentials credentials;
     private final BulletinService bulletins;
     private final ScheduledExecutorService dispatchThread;
     private final ScheduledExecutorService emergencyThread;
@@ -121,7 +127,12 @@ public final class Controller implements AutoCloseable {
         StatusRepository statusRepository = new StatusRepository(codec, json.mapper());
         writer = new StatusWriter(database, statusRepository, clock, writerThread);
         areas = new AreaService(database, clock);
-        stations = new StationService(database, clock, areas, status::register, status::retire);
+        AuditLog audit = new AuditLog(database, clock, json.mapper());
+        credentials = new StationCredentials(database, clock, audit);
+        stations = new StationService(database, clock, areas, status::register, id -> {
+            status.retire(id);
+            credentials.revoke(id, "system", "station retired");
+        });
         List<String> registered = stations.list().stream().map(Station::id).toList();
         status.load(registered, database.read(statusRepository::loadAll));
         metrics.stationGauges(() -> status.count(Presence.ONLINE), () -> status.count(Presence.OFFLINE));
@@ -130,32 +141,36 @@ public final class Controller implements AutoCloseable {
                 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(() -> ingest.execute(status::checkSilence), 2, 2, TimeUnit.SECONDS);
 
-        String brokerUri;
+        BrokerSettings brokerSettings;
         if (config.mqtt().embedded()) {
+            MqttCredentials self = ControllerIdentity.loadOrCreate(config.dataDir());
             broker = EmbeddedBroker.start(config.mqtt().embeddedHost(), config.mqtt().embeddedPort(),
-                    config.mqtt().embeddedSessionQueueSize(), config.mqtt().embeddedMaxMessageBytes());
-            brokerUri = "tcp://127.0.0.1:" + broker.port();
+                    config.mqtt().embeddedSessionQueueSize(), config.mqtt().embeddedMaxMessageBytes(),
+                    new BrokerAccess(topics, self, credentials::verify, clock));
+            credentials.onRevoked(broker::disconnectStation);
+            brokerSettings = new BrokerSettings("tcp://127.0.0.1:" + broker.port(), config.mqtt().clientId(),
+                    self.username(), self.password(), config.mqtt().keepAliveSeconds());
         } else {
             broker = null;
-            brokerUri = config.mqtt().uri();
+            brokerSettings = new BrokerSettings(config.mqtt().uri(), config.mqtt().clientId(), config.mqtt().username(),
+                    config.mqtt().password(), config.mqtt().keepAliveSeconds());
         }
+        String brokerUri = brokerSettings.uri();
         StationMessageIngest sink = new StationMessageIngest(topics, codec, clock, metrics, status, ingest);
-        link = new ControllerLink(new BrokerSettings(brokerUri, config.mqtt().clientId(), config.mqtt().username(),
-                config.mqtt().password(), config.mqtt().keepAliveSeconds()), topics, codec, clock, metrics, scheduler,
-                sink);
+        link = new ControllerLink(brokerSettings, topics, codec, clock, metrics, scheduler, sink);
         link.start();
 
         bulletins = new BulletinService(database, clock, AudioLibrary.open(config.dataDir()), new AudioInspector());
         BulletinCatalog bulletinCatalog = catalogOf(bulletins);
-        BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json);
+        BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json,
+                new AudioAccess(credentials::verify, auth::authenticate));
         Router router = new Router();
         new SystemRoutes(metrics, link::isConnected, json).register(router);
         new ConsoleRoutes().register(router);
         new AuthRoutes(auth, json).register(router);
         new AreaRoutes(areas, json).register(router);
-        new StationRoutes(stations, status, json).register(router);
+        new StationRoutes(stations, credentials, status, json).register(router);
         bulletinRoutes.register(router);
-        AuditLog audit = new AuditLog(database, clock, json.mapper());
         StandardMessages standard = new StandardMessages(database, clock, bulletins, audit);
         standard.load(bulletins.uploadDir());
         EmergencyRoutes emergencyRoutes = broadcasting(config, clock, json, sink, bulletinCatalog, router, audit,
@@ -253,6 +268,11 @@ public final class Controller implements AutoCloseable {
 
     public StationService stations() {
         return stations;
+    }
+
+    /** Stations' MQTT credentials. */
+    public StationCredentials stationCredentials() {
+        return credentials;
     }
 
     public ScheduleService schedules() {

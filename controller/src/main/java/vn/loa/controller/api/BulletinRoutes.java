@@ -33,9 +33,11 @@ public final class BulletinRoutes {
     private final BulletinService bulletins;
     private final ApiJson json;
     private final FileResponses files;
+    private final AudioAccess access;
 
-    public BulletinRoutes(BulletinService bulletins, ApiJson json) {
+    public BulletinRoutes(BulletinService bulletins, ApiJson json, AudioAccess access) {
         this.bulletins = bulletins;
+        this.access = access;
         this.json = json;
         this.files = new FileResponses(json);
     }
@@ -105,8 +107,12 @@ public final class BulletinRoutes {
                         + bulletin.format().wireName() + "\"");
     }
 
-    /** {@code /audio/{sha256}}: content-addressed, so immutable; open for now (stations have no credentials yet). */
+    /**
+     * {@code /audio/{sha256}}: content-addressed, so immutable. Not behind the router's token check:
+     * stations log in with their own credentials (HTTP Basic), staff with a bearer token.
+     */
     private Response audio(Call call) {
+        access.require(call.request());
         String sha256 = call.request().pathParam("sha256");
         StoredAudio audio = bulletins.audioByContent(sha256).orElseThrow(() -> ApiException.notFound(
                 "no audio with SHA-256 '" + (sha256.length() > 64 ? sha256.substring(0, 64) + "…" : sha256) + "'"));

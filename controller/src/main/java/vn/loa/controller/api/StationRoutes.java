@@ -5,6 +5,8 @@ import java.util.Map;
 import vn.loa.controller.http.Call;
 import vn.loa.controller.http.Response;
 import vn.loa.controller.http.Router;
+import vn.loa.controller.identity.MqttCredentials;
+import vn.loa.controller.identity.StationCredentials;
 import vn.loa.controller.registry.Station;
 import vn.loa.controller.registry.StationDraft;
 import vn.loa.controller.registry.StationService;
@@ -13,11 +15,14 @@ import vn.loa.controller.status.StationStatusService;
 /** {@code /api/v1/stations}: the registry with live status. */
 public final class StationRoutes {
     private final StationService stations;
+    private final StationCredentials credentials;
     private final StationStatusService status;
     private final ApiJson json;
 
-    public StationRoutes(StationService stations, StationStatusService status, ApiJson json) {
+    public StationRoutes(StationService stations, StationCredentials credentials, StationStatusService status,
+                         ApiJson json) {
         this.stations = stations;
+        this.credentials = credentials;
         this.status = status;
         this.json = json;
     }
@@ -28,6 +33,7 @@ public final class StationRoutes {
         router.get("/api/v1/stations/{id}", this::get);
         router.patch("/api/v1/stations/{id}", this::update);
         router.delete("/api/v1/stations/{id}", this::retire);
+        router.post("/api/v1/stations/{id}/credentials", this::issueCredentials);
     }
 
     private Response list(Call call) {
@@ -55,8 +61,16 @@ public final class StationRoutes {
                 body.requiredText("name", 200), body.optionalDouble("latitude"), body.optionalDouble("longitude"),
                 false, body.optionalZones("zones"));
         Station station = stations.create(draft);
-        return json.created(StationView.of(station, status.get(station.id()).orElse(null)),
-                "/api/v1/stations/" + station.id());
+        MqttCredentials issued = credentials.issue(station.id(), call.principal().username());
+        return json.created(new EnrolledStationView(StationView.of(station, status.get(station.id()).orElse(null)),
+                issued), "/api/v1/stations/" + station.id());
+    }
+
+    /** New MQTT credentials for a station: the old ones stop working and its live session is dropped. */
+    private Response issueCredentials(Call call) {
+        Station station = stations.get(call.request().pathParam("id"));
+        MqttCredentials issued = credentials.issue(station.id(), call.principal().username());
+        return json.ok(Map.of("station", station.id(), "credentials", issued));
     }
 
     private Response update(Call call) {

@@ -33,8 +33,10 @@ public final class EmbeddedBroker implements AutoCloseable {
      *
      * @param sessionQueueSize per-session queue; Moquette drops messages silently past it, so size it for the fleet
      * @param maxMessageBytes  largest MQTT packet accepted; larger ones close the sender's connection
+     * @param access           who may connect and what each may read and write; anonymous clients are refused
      */
-    public static EmbeddedBroker start(String host, int port, int sessionQueueSize, int maxMessageBytes) {
+    public static EmbeddedBroker start(String host, int port, int sessionQueueSize, int maxMessageBytes,
+                                       BrokerAccess access) {
         EmbeddedBroker broker = new EmbeddedBroker();
         int listenPort = port == 0 ? freePort(host) : port;
         IConfig config = new FluentConfig()
@@ -45,9 +47,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .sessionQueueSize(sessionQueueSize)
                 .build();
         config.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(maxMessageBytes));
-        config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
         try {
-            broker.server.startServer(config, List.of());
+            broker.server.startServer(config, List.of(), null, access, access);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded MQTT broker cannot start on " + host + ":" + port, e);
         }
@@ -79,6 +81,15 @@ public final class EmbeddedBroker implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on " + host, e);
+        }
+    }
+
+    /** Drops a station's live session (its credentials changed); it must log in again. */
+    public void disconnectStation(String stationId) {
+        for (String clientId : BrokerAccess.clientIdsOf(stationId)) {
+            if (server.disconnectClient(clientId)) {
+                LOG.info("Disconnected station {} (client {}) from the embedded broker", stationId, clientId);
+            }
         }
     }
 

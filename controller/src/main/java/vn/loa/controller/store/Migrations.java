@@ -22,7 +22,8 @@ final class Migrations {
             "001_foundation.sql",
             "002_bulletins.sql",
             "003_schedules.sql",
-            "004_emergencies.sql");
+            "004_emergencies.sql",
+            "006_station_identity.sql");
 
     private Migrations() {
     }
