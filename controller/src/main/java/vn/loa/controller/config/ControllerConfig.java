@@ -53,6 +53,12 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
             return new Mqtt("embedded", null, username, password, clientId, topicRoot, keepAliveSeconds,
                     maxPayloadBytes, host, port, embeddedSessionQueueSize, embeddedMaxMessageBytes);
         }
+
+        /** The controller's login on an external broker. */
+        public Mqtt withCredentials(String user, String secret) {
+            return new Mqtt(broker, uri, user, secret, clientId, topicRoot, keepAliveSeconds, maxPayloadBytes,
+                    embeddedHost, embeddedPort, embeddedSessionQueueSize, embeddedMaxMessageBytes);
+        }
     }
 
     /** Logins. */
