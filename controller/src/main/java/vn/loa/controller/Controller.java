@@ -146,7 +146,7 @@ public final class Controller implements AutoCloseable {
             MqttCredentials self = ControllerIdentity.loadOrCreate(config.dataDir());
             broker = EmbeddedBroker.start(config.mqtt().embeddedHost(), config.mqtt().embeddedPort(),
                     config.mqtt().embeddedSessionQueueSize(), config.mqtt().embeddedMaxMessageBytes(),
-                    new BrokerAccess(topics, self, credentials::verify, clock));
+                    new BrokerAccess(topics, self, credentials::verify, metrics, clock));
             credentials.onRevoked(broker::disconnectStation);
             brokerSettings = new BrokerSettings("tcp://127.0.0.1:" + broker.port(), config.mqtt().clientId(),
                     self.username(), self.password(), config.mqtt().keepAliveSeconds());

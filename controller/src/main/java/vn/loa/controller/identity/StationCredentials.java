@@ -64,7 +64,7 @@ public final class StationCredentials {
         if (rotated) {
             LOG.info("Station {} has new MQTT credentials (issued by {}); the old ones no longer work", stationId,
                     actor);
-            onRevoked.accept(stationId);
+            revoked(stationId);
         } else {
             LOG.info("Station {} was issued its MQTT credentials by {}", stationId, actor);
         }
@@ -83,7 +83,16 @@ public final class StationCredentials {
         hashes.remove(stationId);
         if (removed) {
             LOG.info("Station {} lost its MQTT credentials: {}", stationId, reason);
+            revoked(stationId);
+        }
+    }
+
+    /** The change is made: dropping the old session is best effort and never undoes it. */
+    private void revoked(String stationId) {
+        try {
             onRevoked.accept(stationId);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not drop station {}'s session after its credentials changed: {}", stationId, e.toString());
         }
     }
 
@@ -91,11 +100,6 @@ public final class StationCredentials {
     public boolean verify(String stationId, String password) {
         String hash = stationId == null ? null : hashes.get(stationId);
         return hash != null && MosquittoPasswordHash.matches(password, hash);
-    }
-
-    /** Station id to stored hash, for every registered station that has credentials. */
-    public Map<String, String> hashes() {
-        return database.read(repository::active);
     }
 
     private String newPassword() {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.identity.MqttCredentials;
+import vn.loa.controller.metrics.ControllerMetrics;
 import vn.loa.protocol.Channel;
 import vn.loa.protocol.StationIds;
 import vn.loa.protocol.StationTopic;
@@ -36,8 +37,11 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
     private final byte[] controllerPassword;
     private final StationLogins stations;
     private final RateLimitedLog refusals;
+    private final ControllerMetrics metrics;
 
-    public BrokerAccess(Topics topics, MqttCredentials controller, StationLogins stations, Clock clock) {
+    public BrokerAccess(Topics topics, MqttCredentials controller, StationLogins stations, ControllerMetrics metrics,
+                        Clock clock) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.controllerUsername = controller.username();
         this.controllerPassword = controller.password().getBytes(StandardCharsets.UTF_8);
@@ -52,6 +56,14 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
 
     @Override
     public boolean checkValid(String clientId, String username, byte[] password) {
+        boolean valid = isValid(clientId, username, password);
+        if (!valid) {
+            metrics.brokerRefusal("login");
+        }
+        return valid;
+    }
+
+    private boolean isValid(String clientId, String username, byte[] password) {
         if (username == null || password == null) {
             return false;
         }
@@ -62,8 +74,10 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
             return false;
         }
         if (!clientIdsOf(username).contains(clientId)) {
-            LOG.warn("Station {} tried to connect as MQTT client '{}'; a station may only use '{}' or '{}{}'",
-                    username, printable(clientId), username, AGENT_CLIENT_PREFIX, username);
+            if (refusals.allow("client:" + username)) {
+                LOG.warn("Station {} tried to connect as MQTT client '{}'; a station may only use '{}' or '{}{}'",
+                        username, printable(clientId), username, AGENT_CLIENT_PREFIX, username);
+            }
             return false;
         }
         return stations.verify(username, new String(password, StandardCharsets.UTF_8));
@@ -77,6 +91,9 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
         Optional<StationTopic> parsed = stationTopic(topic);
         boolean allowed = parsed.isPresent() && parsed.get().stationId().equals(user)
                 && parsed.get().channel().direction() == Channel.Direction.FROM_STATION;
+        if (!allowed) {
+            metrics.brokerRefusal("publish");
+        }
         if (!allowed && refusals.allow("write:" + user)) {
             LOG.warn("Station {} may not publish on '{}': dropped (logged at most once a minute per station)", user, printable(topic.toString()));
         }
@@ -89,10 +106,14 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
             return true;
         }
         if (user == null || !StationIds.isValid(user)) {
+            metrics.brokerRefusal("subscribe");
             return false;
         }
         String filter = topic.toString();
         boolean allowed = filter.equals(topics.station(user, Channel.COMMANDS)) || filter.equals(topics.controllerStatus());
+        if (!allowed) {
+            metrics.brokerRefusal("subscribe");
+        }
         if (!allowed && refusals.allow("read:" + user)) {
             LOG.warn("Station {} may not subscribe to '{}': refused", user, printable(filter));
         }

@@ -1,5 +1,6 @@
 package vn.loa.controller.mqtt;
 
+import io.moquette.broker.ClientDescriptor;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.FluentConfig;
 import io.moquette.broker.config.IConfig;
@@ -84,12 +85,21 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    /** Drops a station's live session (its credentials changed); it must log in again. */
+    /** Drops a station's live connection (its credentials changed); it must log in again. */
     public void disconnectStation(String stationId) {
-        for (String clientId : BrokerAccess.clientIdsOf(stationId)) {
+        List<String> clientIds = BrokerAccess.clientIdsOf(stationId);
+        server.listConnectedClients().stream().map(ClientDescriptor::getClientID).filter(clientIds::contains)
+                .forEach(clientId -> disconnect(stationId, clientId));
+    }
+
+    private void disconnect(String stationId, String clientId) {
+        try {
             if (server.disconnectClient(clientId)) {
                 LOG.info("Disconnected station {} (client {}) from the embedded broker", stationId, clientId);
             }
+        } catch (RuntimeException e) {
+            // Moquette 0.18 throws when the connection went away meanwhile (a persistent session, no connection)
+            LOG.debug("Station {} (client {}) was gone already: {}", stationId, clientId, e.toString());
         }
     }
 

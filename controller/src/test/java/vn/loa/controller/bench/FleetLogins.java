@@ -7,6 +7,7 @@ import java.util.Map;
 import vn.loa.controller.Controller;
 import vn.loa.controller.identity.ControllerIdentity;
 import vn.loa.controller.identity.MqttCredentials;
+import vn.loa.controller.metrics.MicrometerControllerMetrics;
 import vn.loa.controller.mqtt.BrokerAccess;
 import vn.loa.protocol.Topics;
 
@@ -36,7 +37,7 @@ public record FleetLogins(MqttCredentials controller, Map<String, String> statio
     /** The production broker policy, knowing these logins. */
     public BrokerAccess access(Topics topics) {
         return new BrokerAccess(topics, controller, (id, password) -> password.equals(stations.get(id)),
-                Clock.systemUTC());
+                new MicrometerControllerMetrics(), Clock.systemUTC());
     }
 
     public String passwordOf(String stationId) {

@@ -8,14 +8,16 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.loa.controller.identity.MqttCredentials;
+import vn.loa.controller.metrics.MicrometerControllerMetrics;
 import vn.loa.protocol.Channel;
 import vn.loa.protocol.Topics;
 
 class BrokerAccessTest {
     private static final Topics TOPICS = Topics.withDefaultRoot();
+    private final MicrometerControllerMetrics metrics = new MicrometerControllerMetrics();
     private final Map<String, String> passwords = Map.of("st-a", "pass-a", "st-b", "pass-b");
     private final BrokerAccess access = new BrokerAccess(TOPICS, new MqttCredentials("_controller", "ctl-pass"),
-            (station, password) -> password.equals(passwords.get(station)), Clock.systemUTC());
+            (station, password) -> password.equals(passwords.get(station)), metrics, Clock.systemUTC());
 
     @Test
     void letsInOnlyKnownUsersWithTheirPasswords() {
@@ -27,6 +29,7 @@ class BrokerAccessTest {
         assertThat(access.checkValid("loa-agent-st-c", "st-c", bytes("anything"))).isFalse();
         assertThat(access.checkValid("loa-agent-st-a", "st-a", null)).isFalse();
         assertThat(access.checkValid("x", null, null)).isFalse();
+        assertThat(metrics.scrape()).contains("loa_mqtt_broker_refusals_total{what=\"login\"} 5.0");
     }
 
     @Test

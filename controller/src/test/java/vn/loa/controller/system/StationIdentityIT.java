@@ -100,6 +100,7 @@ class StationIdentityIT {
         assertRefused(() -> connect("st-b", "st-b", a.password()));
         assertRefused(() -> connect("loa-controller", "_controller", a.password()));
         assertRefused(() -> connect("loa-agent-st-b", "st-a", a.password()));
+        assertThat(Metrics.value(api, "loa_mqtt_broker_refusals_total", "what", "login")).isEqualTo(5);
     }
 
     @Test
@@ -114,6 +115,7 @@ class StationIdentityIT {
         assertThat(grantedQos(client, "#")).isEqualTo(SUBSCRIBE_FAILED);
         assertThat(grantedQos(client, topics.station("st-a", Channel.COMMANDS))).isEqualTo(1);
         assertThat(grantedQos(client, topics.controllerStatus())).isEqualTo(1);
+        assertThat(Metrics.value(api, "loa_mqtt_broker_refusals_total", "what", "subscribe")).isEqualTo(4);
     }
 
     @Test
@@ -128,6 +130,7 @@ class StationIdentityIT {
         publishUntilOnline(client, "st-a");
 
         assertThat(station("st-b").path("status").asText()).isNotEqualTo("online");
+        assertThat(Metrics.value(api, "loa_mqtt_broker_refusals_total", "what", "publish")).isEqualTo(1);
         assertThat(station("st-b").path("agentVersion").isMissingNode() || station("st-b").path("agentVersion")
                 .isNull()).as(station("st-b").toString()).isTrue();
     }
@@ -160,6 +163,19 @@ class StationIdentityIT {
         await("the old session dropped").atMost(WAIT).until(() -> !client.isConnected());
         assertRefused(() -> connect("loa-agent-st-a", old.username(), old.password()));
         assertThat(connect("loa-agent-st-a", fresh.username(), fresh.password()).isConnected()).isTrue();
+    }
+
+    @Test
+    void newCredentialsForAStationAwayWithAPersistentSessionAreIssued() throws Exception {
+        DemoRegistry.communeWithStations(api, "st-a");
+        MqttCredentials old = StationLogins.issue(api, "st-a");
+        MqttAsyncClient client = connect("loa-agent-st-a", old.username(), old.password(), false);
+        client.disconnect().waitForCompletion(5_000);
+
+        MqttCredentials fresh = StationLogins.issue(api, "st-a");
+
+        assertRefused(() -> connect("loa-agent-st-a", old.username(), old.password()));
+        assertThat(connect("loa-agent-st-a", fresh.username(), fresh.password(), false).isConnected()).isTrue();
     }
 
     @Test
@@ -213,12 +229,19 @@ class StationIdentityIT {
     }
 
     private MqttAsyncClient connect(String clientId, String username, String password) throws MqttException {
+        return connect(clientId, username, password, true);
+    }
+
+    private MqttAsyncClient connect(String clientId, String username, String password, boolean cleanSession)
+            throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + controller.embeddedBrokerPort().orElseThrow(),
                 clientId, new MemoryPersistence());
         clients.add(client);
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
+        options.setCleanSession(cleanSession);
         options.setConnectionTimeout(10);
+        // one attempt per connect: by default Paho tries MQTT 3.1 again after a refused 3.1.1
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (username != null) {
             options.setUserName(username);
             options.setPassword(password.toCharArray());
