@@ -9,3 +9,13 @@ CREATE TABLE station_credentials (
     issued_at     INTEGER NOT NULL,
     issued_by     TEXT NOT NULL
 );
+
+-- One-time enrolment tokens (their SHA-256 only): the agent exchanges one for the station's
+-- credentials. Used, expired or retired tokens are deleted.
+CREATE TABLE station_enrolments (
+    station_id TEXT PRIMARY KEY REFERENCES stations(id),
+    token_hash TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL
+);

@@ -31,6 +31,7 @@ import vn.loa.agent.link.LinkException;
 import vn.loa.agent.link.LinkListener;
 import vn.loa.agent.link.LinkSupervisor;
 import vn.loa.agent.link.PahoBrokerLink;
+import vn.loa.agent.link.StationEnrolment;
 import vn.loa.agent.player.JavaSoundPlayer;
 import vn.loa.agent.player.Player;
 import vn.loa.agent.player.SimulatedPlayer;
@@ -152,10 +153,12 @@ public final class StationAgent implements AutoCloseable {
     }
 
     /** Starts a station on the real broker link; returns at once, connecting in the background. */
-    public static StationAgent start(AgentConfig config, Clock clock) {
-        Objects.requireNonNull(config, "config");
+    public static StationAgent start(AgentConfig configured, Clock clock) {
+        Objects.requireNonNull(configured, "config");
         Objects.requireNonNull(clock, "clock");
-        createDataDir(config);
+        createDataDir(configured);
+        AgentConfig config = StationEnrolment.resolve(configured, HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10)).build(), Duration.ofSeconds(30));
         BrokerLink link = new PahoBrokerLink(config.mqtt().uri(), "loa-agent-" + config.station(),
                 config.mqtt().username(), config.mqtt().password(), config.mqtt().keepAliveSeconds(),
                 operationTimeout(config));

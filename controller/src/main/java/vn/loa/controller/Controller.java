@@ -53,7 +53,9 @@ import vn.loa.controller.http.HttpServer;
 import vn.loa.controller.http.Router;
 import vn.loa.controller.metrics.ControllerMetrics;
 import vn.loa.controller.metrics.MicrometerControllerMetrics;
+import vn.loa.controller.api.EnrolmentRoutes;
 import vn.loa.controller.identity.ControllerIdentity;
+import vn.loa.controller.identity.EnrolmentTokens;
 import vn.loa.controller.identity.MqttCredentials;
 import vn.loa.controller.identity.StationCredentials;
 import vn.loa.controller.api.AudioAccess;
@@ -129,9 +131,11 @@ public final class Controller implements AutoCloseable {
         areas = new AreaService(database, clock);
         AuditLog audit = new AuditLog(database, clock, json.mapper());
         credentials = new StationCredentials(database, clock, audit);
+        EnrolmentTokens enrolments = new EnrolmentTokens(database, clock, audit, credentials);
         stations = new StationService(database, clock, areas, status::register, id -> {
             status.retire(id);
             credentials.revoke(id, "system", "station retired");
+            enrolments.revoke(id);
         });
         List<String> registered = stations.list().stream().map(Station::id).toList();
         status.load(registered, database.read(statusRepository::loadAll));
@@ -170,6 +174,7 @@ public final class Controller implements AutoCloseable {
         new AuthRoutes(auth, json).register(router);
         new AreaRoutes(areas, json).register(router);
         new StationRoutes(stations, credentials, status, json).register(router);
+        new EnrolmentRoutes(enrolments, json).register(router);
         bulletinRoutes.register(router);
         StandardMessages standard = new StandardMessages(database, clock, bulletins, audit);
         standard.load(bulletins.uploadDir());

@@ -69,8 +69,9 @@ public final class AgentConfigLoader {
     }
 
     private static ControllerSettings controller(ConfigNode controller) {
-        controller.allowOnly("url");
-        return controller.text("url").map(ControllerSettings::new).orElse(ControllerSettings.defaults());
+        controller.allowOnly("url", "enrolmentToken");
+        return new ControllerSettings(controller.text("url").orElse(ControllerSettings.DEFAULT_URL),
+                controller.text("enrolmentToken").orElse(null));
     }
 
     private static CacheSettings cache(ConfigNode cache) {

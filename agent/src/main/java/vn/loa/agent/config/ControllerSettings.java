@@ -5,12 +5,20 @@ import java.net.URISyntaxException;
 
 /**
  * Where the controller serves bulletin audio over HTTP: each {@code AudioRef.path} of a plan is
- * appended to {@code url}. Kept without a trailing '/'.
+ * appended to {@code url}. Kept without a trailing '/'. {@code enrolmentToken} (or null) is the
+ * one-time token the agent exchanges there for its MQTT credentials when it has no password.
  */
-public record ControllerSettings(String url) {
+public record ControllerSettings(String url, String enrolmentToken) {
     public static final String DEFAULT_URL = "http://127.0.0.1:8080";
 
+    public ControllerSettings(String url) {
+        this(url, null);
+    }
+
     public ControllerSettings {
+        if (enrolmentToken != null && enrolmentToken.isBlank()) {
+            throw new IllegalArgumentException("field 'controller.enrolmentToken' must not be blank");
+        }
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("field 'controller.url' must not be blank");
         }

@@ -88,6 +88,26 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void anEnrolmentTokenIsReadFromTheControllerSection() throws IOException {
+        Path file = write("""
+                station: xa-tan-lap
+                mqtt:
+                  uri: tcp://127.0.0.1:1883
+                controller:
+                  url: http://controller.example:8080
+                  enrolmentToken: "one-time-token"
+                """);
+
+        AgentConfig config = AgentConfigLoader.load(file);
+
+        assertThat(config.controller()).isEqualTo(new ControllerSettings("http://controller.example:8080",
+                "one-time-token"));
+        assertThat(config.mqtt().password()).isNull();
+        assertThat(config.withControllerUrl("http://other:8080").controller().enrolmentToken())
+                .isEqualTo("one-time-token");
+    }
+
+    @Test
     void minimalFileGetsTheDefaults() throws IOException {
         Path file = write("""
                 station: xa-tan-lap
