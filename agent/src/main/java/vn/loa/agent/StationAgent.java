@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.agent.audio.AudioCache;
 import vn.loa.agent.audio.AudioPrefetcher;
+import vn.loa.agent.audio.StationLogin;
 import vn.loa.agent.config.AgentConfig;
 import vn.loa.agent.config.ConfigException;
 import vn.loa.agent.config.TrustedCa;
@@ -34,6 +35,7 @@ import vn.loa.agent.link.LinkException;
 import vn.loa.agent.link.LinkListener;
 import vn.loa.agent.link.LinkSupervisor;
 import vn.loa.agent.link.PahoBrokerLink;
+import vn.loa.agent.link.StationEnrolment;
 import vn.loa.agent.player.JavaSoundPlayer;
 import vn.loa.agent.player.Player;
 import vn.loa.agent.player.SimulatedPlayer;
@@ -128,7 +130,8 @@ public final class StationAgent implements AutoCloseable {
         }
         HttpClient http = httpBuilder.build();
         this.audio = new AudioPrefetcher(station, new AudioCache(config.dataDir().resolve("cache"),
-                config.cache().maxBytes(), clock), http, config.controller(), new ExecutorTaskScheduler(threads.audio),
+                config.cache().maxBytes(), clock), http, config.controller(), login(config),
+                new ExecutorTaskScheduler(threads.audio),
                 clock, new Backoff(DOWNLOAD_RETRY_MIN, DOWNLOAD_RETRY_MAX), reporter::publishEvent, this::audioReady);
         Set<Integer> channels = config.zones().stream().map(Zone::channel).collect(Collectors.toSet());
         this.playout = new Playout(new PlayoutParts(station, config.playout(), channels, clock,
@@ -151,11 +154,22 @@ public final class StationAgent implements AutoCloseable {
                 Duration.ofSeconds(config.mqtt().keepAliveSeconds()), clock);
     }
 
+    /** The station's credentials for fetching audio: its MQTT ones, when it has a password. */
+    private static StationLogin login(AgentConfig config) {
+        return config.mqtt().password() == null ? null
+                : new StationLogin(config.mqtt().username(), config.mqtt().password());
+    }
+
     /** Starts a station on the real broker link; returns at once, connecting in the background. */
-    public static StationAgent start(AgentConfig config, Clock clock) {
-        Objects.requireNonNull(config, "config");
+    public static StationAgent start(AgentConfig configured, Clock clock) {
+        Objects.requireNonNull(configured, "config");
         Objects.requireNonNull(clock, "clock");
-        createDataDir(config);
+        createDataDir(configured);
+        HttpClient.Builder enrolment = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (configured.controller().caFile() != null) {
+            enrolment.sslContext(trustedCa(configured, "controller.caFile", configured.controller().caFile()));
+        }
+        AgentConfig config = StationEnrolment.resolve(configured, enrolment.build(), Duration.ofSeconds(30));
         SSLSocketFactory tls = config.mqtt().caFile() == null ? null
                 : trustedCa(config, "mqtt.caFile", config.mqtt().caFile()).getSocketFactory();
         BrokerLink link = new PahoBrokerLink(config.mqtt().uri(), "loa-agent-" + config.station(),

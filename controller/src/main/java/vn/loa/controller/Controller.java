@@ -58,6 +58,13 @@ import vn.loa.controller.http.HttpServer;
 import vn.loa.controller.http.Router;
 import vn.loa.controller.metrics.ControllerMetrics;
 import vn.loa.controller.metrics.MicrometerControllerMetrics;
+import vn.loa.controller.api.EnrolmentRoutes;
+import vn.loa.controller.identity.ControllerIdentity;
+import vn.loa.controller.identity.EnrolmentTokens;
+import vn.loa.controller.identity.MqttCredentials;
+import vn.loa.controller.identity.StationCredentials;
+import vn.loa.controller.api.AudioAccess;
+import vn.loa.controller.mqtt.BrokerAccess;
 import vn.loa.controller.mqtt.BrokerSettings;
 import vn.loa.controller.mqtt.BrokerTls;
 import vn.loa.controller.mqtt.ControllerLink;
@@ -96,6 +103,7 @@ public final class Controller implements AutoCloseable {
     private final HttpServer http;
     private final AreaService areas;
     private final StationService stations;
+    private final StationCredentials credentials;
     private final BulletinService bulletins;
     private final ScheduledExecutorService dispatchThread;
     private final ScheduledExecutorService emergencyThread;
@@ -133,7 +141,13 @@ public final class Controller implements AutoCloseable {
         StatusRepository statusRepository = new StatusRepository(codec, json.mapper());
         writer = new StatusWriter(database, statusRepository, clock, writerThread);
         areas = new AreaService(database, clock);
-        stations = new StationService(database, clock, areas, status::register, status::retire);
+        credentials = new StationCredentials(database, clock, audit);
+        EnrolmentTokens enrolments = new EnrolmentTokens(database, clock, audit, credentials);
+        stations = new StationService(database, clock, areas, status::register, id -> {
+            status.retire(id);
+            credentials.revoke(id, "system", "station retired");
+            enrolments.revoke(id);
+        });
         List<String> registered = stations.list().stream().map(Station::id).toList();
         status.load(registered, database.read(statusRepository::loadAll));
         metrics.stationGauges(() -> status.count(Presence.ONLINE), () -> status.count(Presence.OFFLINE));
@@ -145,10 +159,13 @@ public final class Controller implements AutoCloseable {
         BrokerSettings brokerSettings;
         if (config.mqtt().embedded()) {
             ControllerConfig.Mqtt mqtt = config.mqtt();
+            MqttCredentials self = ControllerIdentity.loadOrCreate(config.dataDir());
             broker = EmbeddedBroker.start(mqtt.embeddedHost(), mqtt.embeddedPort(), mqtt.embeddedSessionQueueSize(),
                     mqtt.embeddedMaxMessageBytes(), mqtt.embeddedTlsPort() == null ? null
-                            : new BrokerTls(certificate.serverContext(), mqtt.embeddedTlsPort(), mqtt.embeddedPlain()));
-            brokerSettings = embeddedBrokerSettings(config.mqtt(), broker, certificate);
+                            : new BrokerTls(certificate.serverContext(), mqtt.embeddedTlsPort(), mqtt.embeddedPlain()),
+                    new BrokerAccess(topics, self, credentials::verify, metrics, clock));
+            credentials.onRevoked(broker::disconnectStation);
+            brokerSettings = embeddedBrokerSettings(mqtt, broker, certificate, self);
         } else {
             broker = null;
             brokerSettings = new BrokerSettings(config.mqtt().uri(), config.mqtt().clientId(), config.mqtt().username(),
@@ -162,7 +179,8 @@ public final class Controller implements AutoCloseable {
         bulletins = new BulletinService(database, clock, AudioLibrary.open(config.dataDir()), new AudioInspector());
         BulletinCatalog bulletinCatalog = catalogOf(bulletins);
         Access access = new Access(areas, stations);
-        BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json, access);
+        BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json, access,
+                new AudioAccess(credentials::verify, auth::authenticate));
         Router router = new Router();
         new SystemRoutes(metrics, link::isConnected, json).register(router);
         new ConsoleRoutes().register(router);
@@ -170,7 +188,8 @@ public final class Controller implements AutoCloseable {
         new AuthRoutes(auth, users, json).register(router);
         new UserRoutes(users, json, access).register(router);
         new AreaRoutes(areas, json, access).register(router);
-        new StationRoutes(stations, status, json, access).register(router);
+        new StationRoutes(stations, credentials, status, json, access).register(router);
+        new EnrolmentRoutes(enrolments, json, access).register(router);
         bulletinRoutes.register(router);
         StandardMessages standard = new StandardMessages(database, clock, bulletins, audit);
         standard.load(bulletins.uploadDir());
@@ -192,13 +211,13 @@ public final class Controller implements AutoCloseable {
      * plain listener, else TLS to the TLS listener trusting exactly the controller's own certificate.
      */
     private static BrokerSettings embeddedBrokerSettings(ControllerConfig.Mqtt mqtt, EmbeddedBroker broker,
-                                                         ServerCertificate certificate) {
+                                                         ServerCertificate certificate, MqttCredentials self) {
         if (broker.port() >= 0) {
-            return new BrokerSettings("tcp://127.0.0.1:" + broker.port(), mqtt.clientId(), mqtt.username(),
-                    mqtt.password(), mqtt.keepAliveSeconds());
+            return new BrokerSettings("tcp://127.0.0.1:" + broker.port(), mqtt.clientId(), self.username(),
+                    self.password(), mqtt.keepAliveSeconds());
         }
-        return new BrokerSettings("ssl://127.0.0.1:" + broker.tlsPort(), mqtt.clientId(), mqtt.username(),
-                mqtt.password(), mqtt.keepAliveSeconds(), certificate.pinnedClientContext(), false);
+        return new BrokerSettings("ssl://127.0.0.1:" + broker.tlsPort(), mqtt.clientId(), self.username(),
+                self.password(), mqtt.keepAliveSeconds(), certificate.pinnedClientContext(), false);
     }
 
     /**
@@ -295,6 +314,11 @@ public final class Controller implements AutoCloseable {
 
     public StationService stations() {
         return stations;
+    }
+
+    /** Stations' MQTT credentials. */
+    public StationCredentials stationCredentials() {
+        return credentials;
     }
 
     public ScheduleService schedules() {

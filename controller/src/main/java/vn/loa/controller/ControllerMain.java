@@ -10,15 +10,18 @@ import vn.loa.controller.config.ConfigLoader;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.demo.Demo;
 import vn.loa.controller.demo.DemoOptions;
+import vn.loa.controller.identity.MosquittoAuthCommand;
 
 /**
- * Command line: {@code --config FILE} runs a controller; {@code demo [options]} runs the demo.
+ * Command line: {@code --config FILE} runs a controller; {@code demo [options]} runs the demo;
+ * {@code mosquitto-auth --config FILE --out DIR} writes Mosquitto's password and ACL files.
  * Mistakes in the command or the config end with one clear line and exit code 2.
  */
 public final class ControllerMain {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerMain.class);
     private static final String USAGE = "usage: loa-controller --config FILE | loa-controller demo "
-            + "[--http-port N] [--mqtt-port N] [--data-dir DIR] [--stations N] [--agent-jar PATH]";
+            + "[--http-port N] [--mqtt-port N] [--data-dir DIR] [--stations N] [--agent-jar PATH] | "
+            + "loa-controller mosquitto-auth --config FILE --out DIR";
 
     private ControllerMain() {
     }
@@ -29,6 +32,8 @@ public final class ControllerMain {
                 DemoOptions options = DemoOptions.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
                 Demo demo = Demo.start(options, Clock.systemUTC(), System.getenv("LOA_ADMIN_PASSWORD"));
                 runUntilStopped(demo::close);
+            } else if (args.length > 0 && args[0].equals("mosquitto-auth")) {
+                mosquittoAuth(java.util.Arrays.copyOfRange(args, 1, args.length));
             } else if (args.length == 2 && args[0].equals("--config")) {
                 ControllerConfig config = ConfigLoader.load(Path.of(args[1]));
                 Controller controller = start(args[1], config);
@@ -39,7 +44,7 @@ public final class ControllerMain {
             } else {
                 fail(USAGE);
             }
-        } catch (ConfigException | IllegalArgumentException e) {
+        } catch (ConfigException | IllegalArgumentException | java.io.UncheckedIOException e) {
             fail(e.getMessage());
         }
     }
@@ -51,6 +56,23 @@ public final class ControllerMain {
         } catch (ConfigException e) {
             throw new ConfigException(configFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code mosquitto-auth --config FILE --out DIR}, the options in any order. */
+    private static void mosquittoAuth(String[] options) {
+        String config = null;
+        String out = null;
+        for (int i = 0; i + 1 < options.length; i += 2) {
+            switch (options[i]) {
+                case "--config" -> config = options[i + 1];
+                case "--out" -> out = options[i + 1];
+                default -> fail(USAGE);
+            }
+        }
+        if (config == null || out == null || options.length != 4) {
+            fail(USAGE);
+        }
+        MosquittoAuthCommand.run(ConfigLoader.load(Path.of(config)), Path.of(out), Clock.systemUTC());
     }
 
     private static void runUntilStopped(Runnable stop) {

@@ -77,9 +77,20 @@ public final class AudioPrefetcher implements AudioSource {
     public AudioPrefetcher(String station, AudioCache cache, HttpClient http, ControllerSettings controller,
                            TaskScheduler thread, Clock clock, Backoff backoff, EventSink events,
                            Consumer<String> onReady) {
+        this(station, cache, http, controller, null, thread, clock, backoff, events, onReady);
+    }
+
+    /**
+     * @param login   the station's username and password, sent as HTTP Basic; null to send none
+     * @param onReady told the checksum of each file that becomes playable, on the download thread
+     */
+    public AudioPrefetcher(String station, AudioCache cache, HttpClient http, ControllerSettings controller,
+                           StationLogin login, TaskScheduler thread, Clock clock, Backoff backoff, EventSink events,
+                           Consumer<String> onReady) {
         this.station = Objects.requireNonNull(station, "station");
         this.cache = Objects.requireNonNull(cache, "cache");
-        this.fetcher = new HttpAudioFetcher(Objects.requireNonNull(http, "http"), RESPONSE_TIMEOUT, STALL_TIMEOUT);
+        this.fetcher = new HttpAudioFetcher(Objects.requireNonNull(http, "http"), RESPONSE_TIMEOUT, STALL_TIMEOUT,
+                login == null ? null : login.basicAuthorization());
         this.controller = Objects.requireNonNull(controller, "controller");
         this.thread = Objects.requireNonNull(thread, "thread");
         this.clock = Objects.requireNonNull(clock, "clock");

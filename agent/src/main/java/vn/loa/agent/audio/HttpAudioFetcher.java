@@ -29,7 +29,7 @@ import vn.loa.protocol.AudioRef;
  * already there: with {@code N} bytes on disk it asks for {@code Range: bytes=N-} with
  * {@code If-Range: "<sha256>"} (the controller's ETag is the file's SHA-256). A {@code 206} is
  * appended, a {@code 200} (the server ignored the range, or the file changed) starts again from
- * zero. Every wait is bounded: the response headers, and each chunk of the body ({@code stall}).
+ * zero. The station's credentials go along as HTTP Basic when it has some. Every wait is bounded: the response headers, and each chunk of the body ({@code stall}).
  * Checking the checksum is the caller's job. Thread: runs on the caller's (download) thread.
  */
 final class HttpAudioFetcher {
@@ -38,8 +38,11 @@ final class HttpAudioFetcher {
     private final HttpClient client;
     private final Duration responseTimeout;
     private final Duration stall;
+    private final String authorization;
 
-    HttpAudioFetcher(HttpClient client, Duration responseTimeout, Duration stall) {
+    /** @param authorization the {@code Authorization} header sent with every request; null for none */
+    HttpAudioFetcher(HttpClient client, Duration responseTimeout, Duration stall, String authorization) {
+        this.authorization = authorization;
         this.client = Objects.requireNonNull(client, "client");
         this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
         this.stall = Objects.requireNonNull(stall, "stall");
@@ -49,6 +52,9 @@ final class HttpAudioFetcher {
     FetchResult fetch(URI uri, AudioRef audio, Path part, long have, BooleanSupplier keepGoing)
             throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(responseTimeout).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-").header("If-Range", "\"" + audio.sha256() + "\"");
         }

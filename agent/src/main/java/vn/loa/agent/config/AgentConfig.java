@@ -88,7 +88,13 @@ public record AgentConfig(
     /** The controller's HTTP base URL, e.g. {@code http://127.0.0.1:8080}, where bulletin audio is fetched. */
     public AgentConfig withControllerUrl(String url) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio,
-                new ControllerSettings(url), cache, playout);
+                new ControllerSettings(url, controller.caFile(), controller.enrolmentToken()), cache, playout);
+    }
+
+    /** The one-time token the agent exchanges for its MQTT credentials when it has no password. */
+    public AgentConfig withEnrolmentToken(String token) {
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio,
+                new ControllerSettings(controller.url(), controller.caFile(), token), cache, playout);
     }
 
     public AgentConfig withController(ControllerSettings settings) {

@@ -56,7 +56,7 @@ public final class AgentConfigLoader {
         int heartbeatSeconds = root.wholeNumber("heartbeatSeconds").orElse(AgentConfig.DEFAULT_HEARTBEAT_SECONDS);
         List<Zone> zones = root.list("zones").map(AgentConfigLoader::zones).orElse(AgentConfig.DEFAULT_ZONES);
         MqttSettings mqtt = mqtt(root.section("mqtt")
-                .orElseThrow(() -> new IllegalArgumentException("field 'mqtt.uri' is required")));
+                .orElseThrow(() -> new IllegalArgumentException("field 'mqtt.uri' is required")), station);
         RelaySettings relay = root.section("relay").map(AgentConfigLoader::relay).orElse(RelaySettings.simulated());
         AudioSettings audio = root.section("audio").map(AgentConfigLoader::audio).orElse(AudioSettings.simulated());
         ControllerSettings controller = root.section("controller").map(AgentConfigLoader::controller)
@@ -69,9 +69,10 @@ public final class AgentConfigLoader {
     }
 
     private static ControllerSettings controller(ConfigNode controller) {
-        controller.allowOnly("url", "caFile");
+        controller.allowOnly("url", "caFile", "enrolmentToken");
         Path caFile = caFile(controller);
-        return new ControllerSettings(controller.text("url").orElse(ControllerSettings.DEFAULT_URL), caFile);
+        return new ControllerSettings(controller.text("url").orElse(ControllerSettings.DEFAULT_URL), caFile,
+                controller.text("enrolmentToken").orElse(null));
     }
 
     /** The {@code caFile} of a section, checked now: it must be a readable PEM file of certificates. */
@@ -122,13 +123,14 @@ public final class AgentConfigLoader {
         return zones;
     }
 
-    private static MqttSettings mqtt(ConfigNode mqtt) {
+    /** With a password and no username, the username is the station id (as the controller issues them). */
+    private static MqttSettings mqtt(ConfigNode mqtt, String station) {
         mqtt.allowOnly("uri", "username", "password", "keepAliveSeconds", "topicRoot",
                 "reconnectMinMillis", "reconnectMaxSeconds", "caFile");
         MqttSettings defaults = MqttSettings.of(mqtt.requiredText("uri"));
         return new MqttSettings(
                 defaults.uri(),
-                mqtt.text("username").orElse(null),
+                mqtt.text("username").orElse(mqtt.text("password").isPresent() ? station : null),
                 mqtt.text("password").orElse(null),
                 mqtt.wholeNumber("keepAliveSeconds").orElse(defaults.keepAliveSeconds()),
                 mqtt.text("topicRoot").orElse(defaults.topicRoot()),

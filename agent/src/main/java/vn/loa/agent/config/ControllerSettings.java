@@ -8,11 +8,16 @@ import java.nio.file.Path;
  * Where the controller serves bulletin audio over HTTP: each {@code AudioRef.path} of a plan is
  * appended to {@code url}. Kept without a trailing '/'. {@code caFile}: for an {@code https://} URL,
  * the CA (PEM) the controller's certificate must chain to, instead of the JVM's trusted CAs.
+ * {@code enrolmentToken} (or null) is the one-time token the agent exchanges there for its MQTT
+ * credentials when it has no password.
  */
-public record ControllerSettings(String url, Path caFile) {
+public record ControllerSettings(String url, Path caFile, String enrolmentToken) {
     public static final String DEFAULT_URL = "http://127.0.0.1:8080";
 
     public ControllerSettings {
+        if (enrolmentToken != null && enrolmentToken.isBlank()) {
+            throw new IllegalArgumentException("field 'controller.enrolmentToken' must not be blank");
+        }
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("field 'controller.url' must not be blank");
         }
@@ -23,9 +28,9 @@ public record ControllerSettings(String url, Path caFile) {
         }
     }
 
-    /** No CA file. */
+    /** No CA file, no enrolment token. */
     public ControllerSettings(String url) {
-        this(url, null);
+        this(url, null, null);
     }
 
     public static ControllerSettings defaults() {

@@ -73,6 +73,36 @@ class AudioPrefetcherTest {
     }
 
     @Test
+    void theStationsCredentialsGoAlongAsHttpBasic() {
+        TestAudio audio = TestAudio.of("guarded", 2_000);
+        server.serve(audio.path(), audio.bytes());
+        cache = new AudioCache(dir.resolve("cache"), 10_000_000, clock);
+        AudioPrefetcher prefetcher = new AudioPrefetcher("demo-01", cache, HttpClient.newHttpClient(),
+                new ControllerSettings(server.url()), new StationLogin("demo-01", "s3cret:with colon"), downloads,
+                clock, new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(2), () -> 0),
+                (kind, severity, detail) -> events.add(new Event(kind, severity, detail)), ready::add);
+
+        prefetcher.need(List.of(need(audio, 60)));
+        downloads.runDue();
+
+        assertThat(ready).containsExactly(audio.sha256());
+        assertThat(server.authorizations()).containsExactly("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("demo-01:s3cret:with colon".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void withoutCredentialsNoAuthorizationIsSent() {
+        TestAudio audio = TestAudio.of("open", 2_000);
+        server.serve(audio.path(), audio.bytes());
+        AudioPrefetcher prefetcher = prefetcher(10_000_000);
+
+        prefetcher.need(List.of(need(audio, 60)));
+        downloads.runDue();
+
+        assertThat(server.authorizations()).containsExactly("null");
+    }
+
+    @Test
     void aChecksumMismatchIsNeverPlayableIsReportedAndIsFetchedAgain() throws IOException {
         TestAudio audio = TestAudio.of("storm-warning", 50_000);
         byte[] corrupt = audio.bytes().clone();

@@ -73,6 +73,41 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void passwordWithoutUsernameLogsInAsTheStation() throws IOException {
+        Path file = write("""
+                station: xa-tan-lap
+                mqtt:
+                  uri: tcp://127.0.0.1:1883
+                  password: "issued-by-the-controller"
+                """);
+
+        AgentConfig config = AgentConfigLoader.load(file);
+
+        assertThat(config.mqtt().username()).isEqualTo("xa-tan-lap");
+        assertThat(config.mqtt().password()).isEqualTo("issued-by-the-controller");
+    }
+
+    @Test
+    void anEnrolmentTokenIsReadFromTheControllerSection() throws IOException {
+        Path file = write("""
+                station: xa-tan-lap
+                mqtt:
+                  uri: tcp://127.0.0.1:1883
+                controller:
+                  url: http://controller.example:8080
+                  enrolmentToken: "one-time-token"
+                """);
+
+        AgentConfig config = AgentConfigLoader.load(file);
+
+        assertThat(config.controller()).isEqualTo(new ControllerSettings("http://controller.example:8080", null,
+                "one-time-token"));
+        assertThat(config.mqtt().password()).isNull();
+        assertThat(config.withControllerUrl("http://other:8080").controller().enrolmentToken())
+                .isEqualTo("one-time-token");
+    }
+
+    @Test
     void minimalFileGetsTheDefaults() throws IOException {
         Path file = write("""
                 station: xa-tan-lap
@@ -155,7 +190,6 @@ class AgentConfigLoaderTest {
             keepalive too short    | station: demo-01\\nmqtt: {uri: 'tcp://h:1883', keepAliveSeconds: 1}     | field 'mqtt.keepAliveSeconds' must be 2..600, got 1
             reconnect min too big  | station: demo-01\\nmqtt: {uri: 'tcp://h:1883', reconnectMinMillis: 5000, reconnectMaxSeconds: 2} | field 'mqtt.reconnectMinMillis' (5000 ms) must not exceed
             bad topic root         | station: demo-01\\nmqtt: {uri: 'tcp://h:1883', topicRoot: 'loa/#'}     | field 'mqtt.topicRoot': topic root must be
-            password without user  | station: demo-01\\nmqtt: {uri: 'tcp://h:1883', password: x}            | field 'mqtt.password' is set but 'mqtt.username' is not
             misspelt setting       | station: demo-01\\nheartbeatSecond: 10\\nmqtt: {uri: 'tcp://h:1883'}    | field 'heartbeatSecond' is not a known setting
             misspelt mqtt setting  | station: demo-01\\nmqtt: {uri: 'tcp://h:1883', keepalive: 10}          | field 'mqtt.keepalive' is not a known setting
             zone channel too high  | station: demo-01\\nzones: [{channel: 65, name: A}]\\nmqtt: {uri: 'tcp://h:1883'}  | field 'zones[0].channel' must be 1..64, got 65

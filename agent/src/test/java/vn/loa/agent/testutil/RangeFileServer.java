@@ -41,6 +41,7 @@ public final class RangeFileServer implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean ignoreRanges;
+    private final List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile long stallAfter = -1;
 
     public RangeFileServer() {
@@ -59,6 +60,11 @@ public final class RangeFileServer implements AutoCloseable {
     }
 
     /** Serves {@code bytes} at {@code path} (as they are, whatever the checksum announced in a plan). */
+    /** The {@code Authorization} header of every request, in order ("null" when absent). */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
     public RangeFileServer serve(String path, byte[] bytes) {
         files.put(path, bytes.clone());
         return this;
@@ -89,6 +95,7 @@ public final class RangeFileServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String range = exchange.getRequestHeaders().getFirst("Range");
         String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         byte[] body = files.get(path);
         if (body == null) {
             record(path, range, ifRange, 404);

@@ -38,9 +38,11 @@ public final class BulletinRoutes {
     private final ApiJson json;
     private final FileResponses files;
     private final Access access;
+    private final AudioAccess audioAccess;
 
-    public BulletinRoutes(BulletinService bulletins, ApiJson json, Access access) {
+    public BulletinRoutes(BulletinService bulletins, ApiJson json, Access access, AudioAccess audioAccess) {
         this.access = access;
+        this.audioAccess = audioAccess;
         this.bulletins = bulletins;
         this.json = json;
         this.files = new FileResponses(json);
@@ -120,8 +122,13 @@ public final class BulletinRoutes {
                         + bulletin.format().wireName() + "\"");
     }
 
-    /** {@code /audio/{sha256}}: content-addressed, so immutable; open for now (stations have no credentials yet). */
+    /**
+     * {@code /audio/{sha256}}: content-addressed, so immutable. Not behind the router's token check:
+     * stations log in with their own credentials (HTTP Basic), staff with a bearer token.
+     */
     private Response audio(Call call) {
+        audioAccess.require(call.request())
+                .ifPresent(user -> access.require(user, Permission.READ_BULLETINS));
         String sha256 = call.request().pathParam("sha256");
         StoredAudio audio = bulletins.audioByContent(sha256).orElseThrow(() -> ApiException.notFound(
                 "no audio with SHA-256 '" + (sha256.length() > 64 ? sha256.substring(0, 64) + "…" : sha256) + "'"));

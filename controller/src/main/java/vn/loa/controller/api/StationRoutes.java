@@ -8,6 +8,8 @@ import java.util.Map;
 import vn.loa.controller.http.Call;
 import vn.loa.controller.http.Response;
 import vn.loa.controller.http.Router;
+import vn.loa.controller.identity.MqttCredentials;
+import vn.loa.controller.identity.StationCredentials;
 import vn.loa.controller.registry.Station;
 import vn.loa.controller.registry.StationDraft;
 import vn.loa.controller.registry.StationService;
@@ -16,13 +18,16 @@ import vn.loa.controller.status.StationStatusService;
 /** {@code /api/v1/stations}: the registry with live status. */
 public final class StationRoutes {
     private final StationService stations;
+    private final StationCredentials credentials;
     private final StationStatusService status;
     private final ApiJson json;
     private final Access access;
 
-    public StationRoutes(StationService stations, StationStatusService status, ApiJson json, Access access) {
+    public StationRoutes(StationService stations, StationCredentials credentials, StationStatusService status,
+                         ApiJson json, Access access) {
         this.access = access;
         this.stations = stations;
+        this.credentials = credentials;
         this.status = status;
         this.json = json;
     }
@@ -33,6 +38,7 @@ public final class StationRoutes {
         router.get("/api/v1/stations/{id}", this::get);
         router.patch("/api/v1/stations/{id}", this::update);
         router.delete("/api/v1/stations/{id}", this::retire);
+        router.post("/api/v1/stations/{id}/credentials", this::issueCredentials);
     }
 
     private Response list(Call call) {
@@ -64,8 +70,17 @@ public final class StationRoutes {
                 false, body.optionalZones("zones"));
         access.requireArea(call.principal(), Permission.MANAGE_STATIONS, draft.areaId());
         Station station = stations.create(draft);
-        return json.created(StationView.of(station, status.get(station.id()).orElse(null)),
-                "/api/v1/stations/" + station.id());
+        MqttCredentials issued = credentials.issue(station.id(), call.principal().username());
+        return json.created(new EnrolledStationView(StationView.of(station, status.get(station.id()).orElse(null)),
+                issued), "/api/v1/stations/" + station.id());
+    }
+
+    /** New MQTT credentials for a station: the old ones stop working and its live session is dropped. */
+    private Response issueCredentials(Call call) {
+        Station station = access.requireStation(call.principal(), Permission.MANAGE_STATIONS,
+                call.request().pathParam("id"));
+        MqttCredentials issued = credentials.issue(station.id(), call.principal().username());
+        return json.ok(Map.of("station", station.id(), "credentials", issued));
     }
 
     private Response update(Call call) {

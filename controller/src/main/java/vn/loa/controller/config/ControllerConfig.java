@@ -91,6 +91,13 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
                     embeddedHost, embeddedPort, embeddedSessionQueueSize, embeddedMaxMessageBytes, embeddedTlsPort,
                     embeddedPlain, file);
         }
+
+        /** The controller's login on an external broker. */
+        public Mqtt withCredentials(String user, String secret) {
+            return new Mqtt(broker, uri, user, secret, clientId, topicRoot, keepAliveSeconds, maxPayloadBytes,
+                    embeddedHost, embeddedPort, embeddedSessionQueueSize, embeddedMaxMessageBytes, embeddedTlsPort,
+                    embeddedPlain, caFile);
+        }
     }
 
     /**

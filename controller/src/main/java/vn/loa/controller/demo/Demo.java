@@ -2,11 +2,14 @@ package vn.loa.controller.demo;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.Controller;
 import vn.loa.controller.config.ControllerConfig;
+import vn.loa.controller.identity.MqttCredentials;
 import vn.loa.controller.registry.Area;
 import vn.loa.controller.registry.AreaLevel;
 import vn.loa.controller.registry.AreaService;
@@ -40,8 +43,12 @@ public final class Demo implements AutoCloseable {
         Controller controller = Controller.start(config, clock, password);
         try {
             List<Station> stations = seed(controller, options.stations());
+            // fresh credentials on every start: the agents' config files are written anew each time
+            Map<String, MqttCredentials> logins = new HashMap<>();
+            stations.forEach(station -> logins.put(station.id(),
+                    controller.stationCredentials().issue(station.id(), "demo")));
             DemoFleet fleet = stations.isEmpty() ? null : DemoFleet.start(options.agentJar(), options.dataDir(),
-                    stations, controller.embeddedBrokerPort().orElseThrow(), controller.httpPort());
+                    stations, logins, controller.embeddedBrokerPort().orElseThrow(), controller.httpPort());
             String url = "http://127.0.0.1:" + controller.httpPort();
             LOG.info("""
 

@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.controller.identity.MqttCredentials;
 import vn.loa.controller.registry.Station;
 import vn.loa.protocol.Zone;
 
@@ -25,7 +28,8 @@ final class DemoFleet implements AutoCloseable {
         this.process = process;
     }
 
-    static DemoFleet start(Path agentJar, Path dataDir, List<Station> stations, int mqttPort, int httpPort) {
+    static DemoFleet start(Path agentJar, Path dataDir, List<Station> stations, Map<String, MqttCredentials> logins,
+                           int mqttPort, int httpPort) {
         if (!Files.isRegularFile(agentJar)) {
             throw new IllegalArgumentException("the agent jar " + agentJar + " is missing: build it with "
                     + "'mvn -pl agent -am package' or pass --agent-jar");
@@ -36,7 +40,7 @@ final class DemoFleet implements AutoCloseable {
                     agentJar.toAbsolutePath().toString()));
             for (Station station : stations) {
                 Path config = configs.resolve(station.id() + ".yml");
-                Files.writeString(config, configOf(station, dataDir, mqttPort, httpPort), StandardCharsets.UTF_8);
+                writePrivate(config, configOf(station, logins.get(station.id()), dataDir, mqttPort, httpPort));
                 command.add("--config");
                 command.add(config.toAbsolutePath().toString());
             }
@@ -50,7 +54,19 @@ final class DemoFleet implements AutoCloseable {
         }
     }
 
-    private static String configOf(Station station, Path dataDir, int mqttPort, int httpPort) {
+    /** The file holds the station's password: readable by its owner only. */
+    private static void writePrivate(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static String configOf(Station station, MqttCredentials login, Path dataDir, int mqttPort,
+                                   int httpPort) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("# Demo station agent, written by './loa demo'. Simulated relays and audio.\n");
         yaml.append("station: ").append(station.id()).append('\n');
@@ -62,6 +78,8 @@ final class DemoFleet implements AutoCloseable {
                     .append("\" }\n");
         }
         yaml.append("mqtt:\n  uri: tcp://127.0.0.1:").append(mqttPort).append('\n');
+        yaml.append("  username: ").append(login.username()).append('\n');
+        yaml.append("  password: \"").append(login.password()).append("\"\n");
         yaml.append("  keepAliveSeconds: 10\n");
         yaml.append("controller:\n  url: http://127.0.0.1:").append(httpPort).append('\n');
         yaml.append("relay: { driver: simulated }\naudio: { output: simulated }\n");

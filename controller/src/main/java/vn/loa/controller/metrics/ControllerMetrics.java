@@ -16,6 +16,9 @@ public interface ControllerMetrics {
     /** A decoded message was not processed: unknown station, stale, or the ingest queue was full. */
     void messageDropped(String reason);
 
+    /** The embedded broker refused a client: {@code what} is {@code login}, {@code publish} or {@code subscribe}. */
+    void brokerRefusal(String what);
+
     /** An API request was answered. {@code route} is the route's pattern, never the raw path. */
     void httpRequest(String method, String route, int status, long durationNanos);
 

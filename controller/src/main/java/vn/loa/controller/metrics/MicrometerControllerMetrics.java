@@ -19,6 +19,7 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
     public static final String DECODE_FAILURES = "loa.mqtt.decode.failures";
     public static final String MESSAGES_DROPPED = "loa.mqtt.messages.dropped";
     public static final String HTTP_REQUESTS = "loa.http.requests";
+    public static final String BROKER_REFUSALS = "loa.mqtt.broker.refusals";
     public static final String STATIONS = "loa.stations";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -52,6 +53,12 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
     public void messageDropped(String reason) {
         Counter.builder(MESSAGES_DROPPED).description("Decoded messages that were not processed")
                 .tag("reason", reason).register(registry).increment();
+    }
+
+    @Override
+    public void brokerRefusal(String what) {
+        Counter.builder(BROKER_REFUSALS).description("Logins, publishes and subscriptions the embedded broker refused")
+                .tag("what", what).register(registry).increment();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package vn.loa.controller.mqtt;
 
 import io.moquette.broker.ISslContextCreator;
+import io.moquette.broker.ClientDescriptor;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.FluentConfig;
 import io.moquette.broker.config.IConfig;
@@ -31,21 +32,22 @@ public final class EmbeddedBroker implements AutoCloseable {
     private EmbeddedBroker() {
     }
 
-    /**
-     * Starts the broker on host:port (0 picks a free port).
-     *
-     * @param sessionQueueSize per-session queue; Moquette drops messages silently past it, so size it for the fleet
-     * @param maxMessageBytes  largest MQTT packet accepted; larger ones close the sender's connection
-     */
-    public static EmbeddedBroker start(String host, int port, int sessionQueueSize, int maxMessageBytes) {
-        return start(host, port, sessionQueueSize, maxMessageBytes, null);
+    /** A broker with a plain listener only. */
+    public static EmbeddedBroker start(String host, int port, int sessionQueueSize, int maxMessageBytes,
+                                       BrokerAccess access) {
+        return start(host, port, sessionQueueSize, maxMessageBytes, null, access);
     }
 
     /**
-     * As above, with a TLS listener when {@code tls} is not null (and no plain one when it says so).
+     * Starts the broker on host:port (0 picks a free port), with a TLS listener when {@code tls} is
+     * not null (and no plain one when it says so).
+     *
+     * @param sessionQueueSize per-session queue; Moquette drops messages silently past it, so size it for the fleet
+     * @param maxMessageBytes  largest MQTT packet accepted; larger ones close the sender's connection
+     * @param access           who may connect and what each may read and write; anonymous clients are refused
      */
     public static EmbeddedBroker start(String host, int port, int sessionQueueSize, int maxMessageBytes,
-                                       BrokerTls tls) {
+                                       BrokerTls tls, BrokerAccess access) {
         EmbeddedBroker broker = new EmbeddedBroker();
         boolean plain = tls == null || tls.plain();
         int listenPort = !plain ? -1 : port == 0 ? freePort(host) : port;
@@ -58,7 +60,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .sessionQueueSize(sessionQueueSize)
                 .build();
         config.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(maxMessageBytes));
-        config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
         ISslContextCreator sslContexts = null;
         if (tls != null) {
             if (!plain) {
@@ -69,7 +71,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             sslContexts = tls::context;
         }
         try {
-            broker.server.startServer(config, List.of(), sslContexts, null, null);
+            broker.server.startServer(config, List.of(), sslContexts, access, access);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded MQTT broker cannot start on " + host + ":" + port, e);
         }
@@ -108,6 +110,24 @@ public final class EmbeddedBroker implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on " + host, e);
+        }
+    }
+
+    /** Drops a station's live connection (its credentials changed); it must log in again. */
+    public void disconnectStation(String stationId) {
+        List<String> clientIds = BrokerAccess.clientIdsOf(stationId);
+        server.listConnectedClients().stream().map(ClientDescriptor::getClientID).filter(clientIds::contains)
+                .forEach(clientId -> disconnect(stationId, clientId));
+    }
+
+    private void disconnect(String stationId, String clientId) {
+        try {
+            if (server.disconnectClient(clientId)) {
+                LOG.info("Disconnected station {} (client {}) from the embedded broker", stationId, clientId);
+            }
+        } catch (RuntimeException e) {
+            // Moquette 0.18 throws when the connection went away meanwhile (a persistent session, no connection)
+            LOG.debug("Station {} (client {}) was gone already: {}", stationId, clientId, e.toString());
         }
     }
 

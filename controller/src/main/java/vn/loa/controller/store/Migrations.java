@@ -24,6 +24,7 @@ final class Migrations {
             "003_schedules.sql",
             "004_emergencies.sql",
             "005_accounts.sql",
+            "006_station_identity.sql",
             "007_bulletin_areas.sql");
 
     private Migrations() {

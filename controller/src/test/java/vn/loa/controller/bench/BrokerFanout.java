@@ -24,13 +24,17 @@ public final class BrokerFanout {
     static final Duration GAP = Duration.ofMillis(300);
     static final Duration ROUND_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The bare broker's clients are no stations: they all log in as the controller, which may use any topic. */
+    private static final FleetLogins LOGINS = FleetLogins.generated(List.of());
+
     private BrokerFanout() {
     }
 
     /** Measures {@code rounds} fan-outs (after the warm-up) to {@code receivers} clients. */
     public static Latencies measure(int receivers, int rounds)
             throws InterruptedException, TimeoutException, ExecutionException {
-        EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, SESSION_QUEUE, MAX_MESSAGE_BYTES);
+        EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, SESSION_QUEUE, MAX_MESSAGE_BYTES,
+                LOGINS.access(vn.loa.protocol.Topics.withDefaultRoot()));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         try {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", broker.port());
@@ -48,9 +52,10 @@ public final class BrokerFanout {
                 FanoutProbe.HEADER_BYTES);
         List<FleetMqttClient> clients = FleetConnector.startAll(receivers, 64,
                 i -> FleetConnector.connectAndSubscribe(FleetMqttClient.connect(group, broker,
-                        FleetClientOptions.of("fanout-" + i), (topic, payload, nanos) -> probe.received(payload, nanos)),
+                        LOGINS.asController(FleetClientOptions.of("fanout-" + i)), (topic, payload, nanos) -> probe.received(payload, nanos)),
                         List.of(probe.topic())), Duration.ofSeconds(60));
-        FleetMqttClient publisher = FleetMqttClient.connect(group, broker, FleetClientOptions.of("fanout-publisher"),
+        FleetMqttClient publisher = FleetMqttClient.connect(group, broker,
+                LOGINS.asController(FleetClientOptions.of("fanout-publisher")),
                 (topic, payload, nanos) -> { }).get(10, TimeUnit.SECONDS);
         try {
             return probe.run(publisher, WARM_UP_ROUNDS, GAP, ROUND_TIMEOUT);

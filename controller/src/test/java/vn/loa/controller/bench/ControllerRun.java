@@ -45,8 +45,9 @@ final class ControllerRun {
                     : controller.embeddedBrokerPort().orElseThrow());
             EmergencyTimeline timeline = new EmergencyTimeline(ids.size());
             Topics topics = Topics.withDefaultRoot();
+            FleetLogins logins = mosquitto != null ? FleetLogins.generated(ids) : FleetLogins.issuedBy(controller, ids);
             try (Fleet fleet = Fleet.create(ids, settings.fleetThreads(), dir.resolve("fleet"), topics,
-                    Clock.systemUTC(), timeline)) {
+                    Clock.systemUTC(), timeline, logins)) {
                 fleet.connect(broker, Duration.ofSeconds(120));
                 await("every station online at the controller").atMost(60, TimeUnit.SECONDS)
                         .pollInterval(500, TimeUnit.MILLISECONDS)

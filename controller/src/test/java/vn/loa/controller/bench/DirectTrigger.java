@@ -47,7 +47,7 @@ final class DirectTrigger implements AutoCloseable {
             throws Exception {
         Map<String, Map<String, Long>> confirmed = new ConcurrentHashMap<>();
         FleetMqttClient client = FleetMqttClient.connect(fleet.group(), broker,
-                FleetClientOptions.of("bench-direct-trigger"), (topic, payload, nanos) -> {
+                fleet.logins().asController(FleetClientOptions.of("bench-direct-trigger")), (topic, payload, nanos) -> {
                     if (CODEC.decode(payload) instanceof Decoded.Ok<Message> ok
                             && ok.message() instanceof EmergencyProgress progress
                             && progress.stage() == EmergencyStage.ZONES_ON) {

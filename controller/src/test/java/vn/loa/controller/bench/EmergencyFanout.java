@@ -138,13 +138,15 @@ public final class EmergencyFanout {
 
     private static EmergencyFanout brokerOnly(Settings settings, Path dir) throws Exception {
         FleetLogging.quietAgents();
-        EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, BrokerFanout.SESSION_QUEUE,
-                BrokerFanout.MAX_MESSAGE_BYTES);
-        InetSocketAddress address = new InetSocketAddress("127.0.0.1", broker.port());
         List<String> ids = stationIds(settings.stations());
-        EmergencyTimeline timeline = new EmergencyTimeline(ids.size());
         Topics topics = Topics.withDefaultRoot();
-        try (Fleet fleet = Fleet.create(ids, settings.fleetThreads(), dir, topics, Clock.systemUTC(), timeline)) {
+        FleetLogins logins = FleetLogins.generated(ids);
+        EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, BrokerFanout.SESSION_QUEUE,
+                BrokerFanout.MAX_MESSAGE_BYTES, logins.access(topics));
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", broker.port());
+        EmergencyTimeline timeline = new EmergencyTimeline(ids.size());
+        try (Fleet fleet = Fleet.create(ids, settings.fleetThreads(), dir, topics, Clock.systemUTC(), timeline,
+                logins)) {
             fleet.connect(address, Duration.ofSeconds(120));
             EmergencyFanout run = new EmergencyFanout(settings, fleet, timeline, address, topics, ids);
             run.measureDirectPath("main");

@@ -26,14 +26,18 @@ import vn.loa.protocol.Topics;
  */
 public final class Fleet implements AutoCloseable {
     /** Every fleet station also subscribes here, for the bare fan-out measured on the same connections. */
-    public static final String PROBE_TOPIC = "bench/fanout";
+    /** Stations may read only their commands and the controller's status: the probe goes there (not retained). */
+    public static final String PROBE_TOPIC = Topics.withDefaultRoot().controllerStatus();
     private static final int CONNECTS_IN_FLIGHT = 64;
 
     private final EventLoopGroup group;
     private final List<FleetStation> stations;
     private final FleetLoad load;
 
-    private Fleet(EventLoopGroup group, List<FleetStation> stations, FleetLoad load) {
+    private final FleetLogins logins;
+
+    private Fleet(EventLoopGroup group, List<FleetStation> stations, FleetLoad load, FleetLogins logins) {
+        this.logins = logins;
         this.group = group;
         this.stations = stations;
         this.load = load;
@@ -46,7 +50,7 @@ public final class Fleet implements AutoCloseable {
 
     /** Builds the stations (databases opened, playouts started); nothing connects yet. */
     public static Fleet create(List<String> stationIds, int threads, Path dataDir, Topics topics, Clock clock,
-                               FleetObserver observer) {
+                               FleetObserver observer, FleetLogins logins) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         List<FleetStation> stations = new ArrayList<>(stationIds.size());
         FleetLoad load = new FleetLoad();
@@ -55,13 +59,13 @@ public final class Fleet implements AutoCloseable {
             Files.write(standby, new byte[44]);
             for (String id : stationIds) {
                 stations.add(new FleetStation(id, group.next(), dataDir.resolve(id), standby, topics, PROBE_TOPIC,
-                        clock, observer, load));
+                        clock, observer, load, logins.passwordOf(id)));
             }
         } catch (IOException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new UncheckedIOException(e);
         }
-        return new Fleet(group, stations, load);
+        return new Fleet(group, stations, load, logins);
     }
 
     /** Connects every station, a few dozen at a time; returns once every birth is acknowledged by the broker. */
@@ -79,9 +83,14 @@ public final class Fleet implements AutoCloseable {
         return group;
     }
 
-    /** A client on the fleet's group, e.g. the publisher of the fan-out probe. */
+    /** Who the fleet logs in as. */
+    public FleetLogins logins() {
+        return logins;
+    }
+
+    /** A client on the fleet's group logged in as the controller, e.g. the publisher of the fan-out probe. */
     public CompletableFuture<FleetMqttClient> client(InetSocketAddress broker, FleetClientOptions options) {
-        return FleetMqttClient.connect(group, broker, options, (topic, payload, nanos) -> { });
+        return FleetMqttClient.connect(group, broker, logins.asController(options), (topic, payload, nanos) -> { });
     }
 
     @Override

@@ -60,10 +60,12 @@ class FleetIT {
 
     @Test
     void everyTargetedStationSwitchesItsZonesOnReportsProgressAndStops() throws Exception {
-        broker = EmbeddedBroker.start("127.0.0.1", 0, 1024, 2 * 1024 * 1024);
+        List<String> ids = List.of("st-1", "st-2", "st-3");
+        FleetLogins logins = FleetLogins.generated(ids);
+        broker = EmbeddedBroker.start("127.0.0.1", 0, 1024, 2 * 1024 * 1024, logins.access(TOPICS));
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", broker.port());
         Map<String, Long> zonesOn = new ConcurrentHashMap<>();
-        fleet = Fleet.create(List.of("st-1", "st-2", "st-3"), 2, dir, TOPICS, Clock.systemUTC(), new FleetObserver() {
+        fleet = Fleet.create(ids, 2, dir, TOPICS, Clock.systemUTC(), new FleetObserver() {
             @Override
             public void probeReceived(byte[] payload, long receivedNanos) {
             }
@@ -76,9 +78,10 @@ class FleetIT {
             public void zonesOn(String station, String emergencyId, long nanos) {
                 zonesOn.put(station, nanos);
             }
-        });
+        }, logins);
         List<Message> reports = new CopyOnWriteArrayList<>();
-        FleetMqttClient controller = FleetMqttClient.connect(group, address, FleetClientOptions.of("controller"),
+        FleetMqttClient controller = FleetMqttClient.connect(group, address,
+                logins.asController(FleetClientOptions.of("controller")),
                 (topic, payload, nanos) -> {
                     if (CODEC.decode(payload) instanceof Decoded.Ok<Message> ok) {
                         reports.add(ok.message());

@@ -17,16 +17,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.loa.controller.mqtt.EmbeddedBroker;
+import vn.loa.protocol.Topics;
 
 /** The fleet's event-loop MQTT client against the real embedded Moquette. */
 class FleetMqttClientIT {
+    /** These clients test the MQTT client, not the broker's policy: they log in as the controller. */
+    private static final FleetLogins LOGINS = FleetLogins.generated(List.of());
     private EmbeddedBroker broker;
     private EventLoopGroup group;
     private InetSocketAddress address;
 
     @BeforeEach
     void start() {
-        broker = EmbeddedBroker.start("127.0.0.1", 0, 1024, 1024 * 1024);
+        broker = EmbeddedBroker.start("127.0.0.1", 0, 1024, 1024 * 1024, LOGINS.access(Topics.withDefaultRoot()));
         group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         address = new InetSocketAddress("127.0.0.1", broker.port());
     }
@@ -85,6 +88,6 @@ class FleetMqttClientIT {
     }
 
     private FleetMqttClient connect(FleetClientOptions options, FleetMessageHandler handler) throws Exception {
-        return FleetMqttClient.connect(group, address, options, handler).get(10, TimeUnit.SECONDS);
+        return FleetMqttClient.connect(group, address, LOGINS.asController(options), handler).get(10, TimeUnit.SECONDS);
     }
 }

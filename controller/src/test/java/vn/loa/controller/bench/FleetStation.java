@@ -90,10 +90,12 @@ final class FleetStation implements AutoCloseable {
     private final FleetBrokerLink link = new FleetBrokerLink();
     private volatile FleetMqttClient client;
     private ScheduledFuture<?> heartbeats; // event loop
+    private final String password;
 
     FleetStation(String id, EventLoop loop, Path dataDir, Path standbyFile, Topics topics, String probeTopic,
-                 Clock clock, FleetObserver observer, FleetLoad load) {
+                 Clock clock, FleetObserver observer, FleetLoad load, String password) {
         this.id = id;
+        this.password = password;
         this.load = load;
         this.loop = loop;
         this.clock = clock;
@@ -161,7 +163,7 @@ final class FleetStation implements AutoCloseable {
         FleetWill will = new FleetWill(statusTopic, codec.encode(new StationStatus(MessageIds.next(), stamp, id,
                 Presence.OFFLINE)), MqttQoS.AT_LEAST_ONCE, true);
         FleetClientOptions options = FleetClientOptions.of("loa-agent-" + id).withCleanSession(false)
-                .withKeepAlive(KEEPALIVE_SECONDS).withWill(will);
+                .withKeepAlive(KEEPALIVE_SECONDS).withWill(will).withCredentials(id, password);
         return FleetConnector.connectAndSubscribe(FleetMqttClient.connect(loop, broker, options, this::messageArrived)
                         .thenApply(this::attach), List.of(commandsTopic, probeTopic))
                 .thenCompose(c -> publish(statusTopic, new StationStatus(MessageIds.next(), stamp, id, Presence.ONLINE),

@@ -7,20 +7,25 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
+import vn.loa.controller.identity.MqttCredentials;
 import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.GeneratedAudio;
 import vn.loa.controller.testutil.Multipart;
 import vn.loa.controller.testutil.RawHttp;
+import vn.loa.controller.testutil.StationLogins;
 import vn.loa.controller.testutil.TestControllers;
 
 /** Stations and the console fetch bulletin audio: whole, by range, conditionally, over real HTTP. */
@@ -33,6 +38,8 @@ class AudioServingIT {
     private String sha256;
     private String bulletinId;
     private String base;
+    /** The requests to /audio come from a station, with its own credentials. */
+    private String station;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
@@ -44,6 +51,10 @@ class AudioServingIT {
         JsonNode bulletin = Multipart.bulletin(wav, "Tin", "normal", "vi").post(admin, "/api/v1/bulletins").json();
         sha256 = bulletin.path("sha256").asText();
         bulletinId = bulletin.path("id").asText();
+        DemoRegistry.communeWithStations(admin, "st-audio");
+        MqttCredentials login = StationLogins.issue(admin, "st-audio");
+        station = "Basic " + Base64.getEncoder().encodeToString((login.username() + ":" + login.password())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @AfterAll
@@ -77,12 +88,12 @@ class AudioServingIT {
 
     @Test
     void rangeForAnotherVersionSendsTheWholeFile() {
-        HttpRequest request = request("/audio/" + sha256).header("Range", "bytes=0-9")
+        HttpRequest request = request("/audio/" + sha256).header("Authorization", station).header("Range", "bytes=0-9")
                 .header("If-Range", "\"0000\"").build();
         HttpResponse<byte[]> response = send(request);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(content);
-        HttpRequest same = request("/audio/" + sha256).header("Range", "bytes=0-9")
+        HttpRequest same = request("/audio/" + sha256).header("Authorization", station).header("Range", "bytes=0-9")
                 .header("If-Range", "\"" + sha256 + "\"").build();
         assertThat(send(same).statusCode()).isEqualTo(206);
     }
@@ -106,12 +117,13 @@ class AudioServingIT {
     @Test
     void headGivesTheHeadersWithoutTheBodyAndKeepsTheConnection() {
         try (RawHttp raw = new RawHttp(controller.httpPort())) {
-            RawHttp.Head head = raw.send("HEAD /audio/" + sha256 + " HTTP/1.1\r\nHost: loa\r\n\r\n")
-                    .readHeadAnswer();
+            RawHttp.Head head = raw.send("HEAD /audio/" + sha256 + " HTTP/1.1\r\nHost: loa\r\nAuthorization: " + station
+                    + "\r\n\r\n").readHeadAnswer();
             assertThat(head.status()).isEqualTo(200);
             assertThat(head.header("content-length")).isEqualTo(Integer.toString(content.length));
             assertThat(head.header("etag")).isEqualTo("\"" + sha256 + "\"");
-            RawHttp.Head next = raw.send("GET /audio/" + sha256 + " HTTP/1.1\r\nHost: loa\r\nRange: bytes=0-3\r\n\r\n")
+            RawHttp.Head next = raw.send("GET /audio/" + sha256 + " HTTP/1.1\r\nHost: loa\r\nRange: bytes=0-3\r\n"
+                    + "Authorization: " + station + "\r\n\r\n")
                     .read();
             assertThat(next.status()).as("no stray body came before this answer").isEqualTo(206);
             assertThat(next.body()).isEqualTo("RIFF");
@@ -131,6 +143,28 @@ class AudioServingIT {
     }
 
     @Test
+    void stationAudioNeedsTheStationsCredentialsOrAToken() {
+        assertThat(send(request("/audio/" + sha256).build()).statusCode()).isEqualTo(401);
+        String wrongPassword = "Basic " + Base64.getEncoder().encodeToString("st-audio:guessed"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(send(request("/audio/" + sha256).header("Authorization", wrongPassword).build()).statusCode())
+                .isEqualTo(401);
+        String unknownStation = "Basic " + Base64.getEncoder().encodeToString("st-nobody:guessed"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(send(request("/audio/" + sha256).header("Authorization", unknownStation).build()).statusCode())
+                .isEqualTo(401);
+        assertThat(send(request("/audio/" + sha256).header("Authorization", "Basic !!!").build()).statusCode())
+                .isEqualTo(401);
+        assertThat(send(request("/audio/" + sha256).header("Authorization", "Bearer not-a-token").build())
+                .statusCode()).isEqualTo(401);
+
+        assertThat(send(request("/audio/" + sha256).header("Authorization", station).build()).statusCode())
+                .isEqualTo(200);
+        assertThat(send(request("/audio/" + sha256).header("Authorization", "Bearer " + admin.token()).build())
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownOrMalformedContentIs404() {
         assertThat(get("/audio/" + "0".repeat(64), null, null).statusCode()).isEqualTo(404);
         assertThat(get("/audio/not-a-checksum", null, null).statusCode()).isEqualTo(404);
@@ -146,7 +180,7 @@ class AudioServingIT {
     }
 
     private HttpResponse<byte[]> get(String path, String range, String ifNoneMatch) {
-        HttpRequest.Builder builder = request(path);
+        HttpRequest.Builder builder = request(path).header("Authorization", station);
         if (range != null) {
             builder.header("Range", range);
         }

@@ -28,6 +28,7 @@ import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.RelayLog;
 import vn.loa.controller.testutil.SseClient;
+import vn.loa.controller.testutil.StationLogins;
 import vn.loa.controller.testutil.TestControllers;
 
 /**
@@ -66,12 +67,12 @@ class EmergencyIT {
     }
 
     private StationAgent startAgent(String id) {
-        StationAgent agent = StationAgent.start(AgentConfig.of(id, "tcp://127.0.0.1:"
+        StationAgent agent = StationAgent.start(StationLogins.loggedIn(api, AgentConfig.of(id, "tcp://127.0.0.1:"
                         + controller.embeddedBrokerPort().orElseThrow(), dir.resolve("agent-" + id))
                 .withHeartbeatSeconds(1).withKeepAliveSeconds(5).withReconnect(200, 2)
                 .withControllerUrl("http://127.0.0.1:" + controller.httpPort())
                 .withPlayout(PlayoutSettings.defaults().withWarmUp(Duration.ofSeconds(1))
-                        .withHold(Duration.ofSeconds(1))), Clock.systemUTC());
+                        .withHold(Duration.ofSeconds(1)))), Clock.systemUTC());
         agents.put(id, agent);
         return agent;
     }

@@ -22,10 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.Controller;
+import vn.loa.controller.identity.MqttCredentials;
 import vn.loa.controller.mqtt.StationMessageIngest;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.Metrics;
+import vn.loa.controller.testutil.StationLogins;
 import vn.loa.controller.testutil.TestControllers;
 import vn.loa.protocol.Birth;
 import vn.loa.protocol.Channel;
@@ -54,13 +56,6 @@ class HostilePayloadsIT {
     @BeforeEach
     void start() throws Exception {
         controller = TestControllers.embedded(dir);
-        publisher = new MqttClient("tcp://127.0.0.1:" + controller.embeddedBrokerPort().orElseThrow(),
-                "hostile-test", new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
-        options.setMaxInflight(1000);
-        publisher.setTimeToWait(10_000);
-        publisher.connect(options);
         log = new ListAppender<>();
         log.start();
         ((Logger) LoggerFactory.getLogger(StationMessageIngest.class)).addAppender(log);
@@ -69,8 +64,10 @@ class HostilePayloadsIT {
     @AfterEach
     void stop() throws Exception {
         ((Logger) LoggerFactory.getLogger(StationMessageIngest.class)).detachAppender(log);
-        publisher.disconnect();
-        publisher.close();
+        if (publisher != null) {
+            publisher.disconnect();
+            publisher.close();
+        }
         controller.close();
     }
 
@@ -78,6 +75,7 @@ class HostilePayloadsIT {
     void hostilePayloadsAreCountedLoggedOnceAndDoNotStopGoodHeartbeats() throws Exception {
         ApiClient api = TestControllers.admin(controller);
         DemoRegistry.communeWithStations(api, STATION);
+        connectAsStation(api);
         // the controller subscribes once its link is up: a birth sent before is lost, so send it until seen
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
             publish(Channel.BIRTH, codec.encode(new Birth(MessageIds.next(), Instant.now(), STATION, "test",
@@ -128,6 +126,20 @@ class HostilePayloadsIT {
     private Heartbeat heartbeat(long uptime) {
         return new Heartbeat(MessageIds.next(), Instant.now(), STATION, uptime, 100L, 0.5, 1000L, 2000L, 3000L, null,
                 List.of(), null);
+    }
+
+    /** The hostile payloads come from the station's own login, on its own topics: the broker lets them through. */
+    private void connectAsStation(ApiClient api) throws Exception {
+        MqttCredentials credentials = StationLogins.issue(api, STATION);
+        publisher = new MqttClient("tcp://127.0.0.1:" + controller.embeddedBrokerPort().orElseThrow(), STATION,
+                new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setMaxInflight(1000);
+        options.setUserName(credentials.username());
+        options.setPassword(credentials.password().toCharArray());
+        publisher.setTimeToWait(10_000);
+        publisher.connect(options);
     }
 
     private void publish(Channel channel, byte[] payload) throws Exception {

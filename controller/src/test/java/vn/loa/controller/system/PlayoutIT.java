@@ -29,6 +29,7 @@ import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.Mosquitto;
 import vn.loa.controller.testutil.RelayLog;
+import vn.loa.controller.testutil.StationLogins;
 import vn.loa.controller.testutil.TestControllers;
 
 /**
@@ -68,8 +69,8 @@ class PlayoutIT {
         DemoRegistry.communeWithStations(api, "st-a", "st-b");
         String bulletin = BulletinUploads.approvedWav(api, "Bản tin thời sự", "normal", BULLETIN_SECONDS);
         String broker = "tcp://127.0.0.1:" + controller.embeddedBrokerPort().orElseThrow();
-        agents.add(agent("st-a", broker));
-        agents.add(agent("st-b", broker));
+        agents.add(agent(api, "st-a", broker));
+        agents.add(agent(api, "st-b", broker));
         awaitOnline(api, "st-a", "st-b");
 
         Instant start = schedule(api, bulletin, 8, "\"st-a\",\"st-b\"");
@@ -92,7 +93,7 @@ class PlayoutIT {
         ApiClient api = TestControllers.admin(controller);
         DemoRegistry.communeWithStations(api, "st-a");
         String bulletin = BulletinUploads.approvedWav(api, "Bản tin mất mạng", "normal", BULLETIN_SECONDS);
-        StationAgent agent = agent("st-a", mosquitto.uri());
+        StationAgent agent = agent(api, "st-a", mosquitto.uri());
         agents.add(agent);
         awaitOnline(api, "st-a");
         long before = agent.planVersion();
@@ -121,11 +122,11 @@ class PlayoutIT {
         }
     }
 
-    private StationAgent agent(String id, String broker) {
-        return StationAgent.start(AgentConfig.of(id, broker, dir.resolve("agent-" + id))
+    private StationAgent agent(ApiClient api, String id, String broker) {
+        return StationAgent.start(StationLogins.loggedIn(api, AgentConfig.of(id, broker, dir.resolve("agent-" + id))
                 .withHeartbeatSeconds(1).withKeepAliveSeconds(5).withReconnect(200, 2)
                 .withControllerUrl("http://127.0.0.1:" + controller.httpPort())
-                .withPlayout(PlayoutSettings.defaults().withWarmUp(WARM_UP).withHold(HOLD)), Clock.systemUTC());
+                .withPlayout(PlayoutSettings.defaults().withWarmUp(WARM_UP).withHold(HOLD))), Clock.systemUTC());
     }
 
     private static void awaitOnline(ApiClient api, String... stations) {

@@ -109,6 +109,9 @@ class RegistryIT {
         ApiClient.Answer generated = api.post("/api/v1/stations", "{\"areaId\":" + commune + ",\"name\":\"Tự đặt mã\"}");
         assertThat(generated.status()).isEqualTo(201);
         assertThat(generated.json().path("id").asText()).matches("st-[a-z0-9]{8}");
+        assertThat(generated.json().path("credentials").path("username").asText())
+                .isEqualTo(generated.json().path("id").asText());
+        assertThat(generated.json().path("credentials").path("password").asText()).hasSizeGreaterThanOrEqualTo(22);
         assertThat(generated.raw().headers().firstValue("location")).contains("/api/v1/stations/"
                 + generated.json().path("id").asText());
 
@@ -120,6 +123,7 @@ class RegistryIT {
 
         assertThat(api.delete("/api/v1/stations/st-1").status()).isEqualTo(204);
         assertThat(api.get("/api/v1/stations/st-1").status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/stations/st-1/credentials", "").status()).isEqualTo(404);
         assertThat(api.post("/api/v1/stations", "{\"id\":\"st-1\",\"areaId\":" + commune + ",\"name\":\"X\"}")
                 .message()).contains("not reused");
         assertThat(api.get("/api/v1/stations?status=sleeping").status()).isEqualTo(400);

@@ -18,6 +18,7 @@ import vn.loa.controller.Controller;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BlackholeProxy;
 import vn.loa.controller.testutil.DemoRegistry;
+import vn.loa.controller.testutil.StationLogins;
 import vn.loa.controller.testutil.TestControllers;
 
 /**
@@ -68,9 +69,9 @@ abstract class StationPresenceScenario {
         DemoRegistry.communeWithStations(api, "st-a", "st-b", "st-c");
         String direct = "tcp://127.0.0.1:" + brokerPort(controller);
         proxy = BlackholeProxy.start(brokerPort(controller));
-        agents.add(agent("st-a", direct));
-        agents.add(agent("st-b", direct));
-        agents.add(agent("st-c", proxy.uri()));
+        agents.add(agent(api, "st-a", direct));
+        agents.add(agent(api, "st-b", direct));
+        agents.add(agent(api, "st-c", proxy.uri()));
 
         await("three stations online, their births received").atMost(Duration.ofSeconds(20)).until(() ->
                 List.of("st-a", "st-b", "st-c").stream().allMatch(id -> "online".equals(station(api, id).path("status")
@@ -103,9 +104,9 @@ abstract class StationPresenceScenario {
                 .until(() -> "online".equals(station(api, "st-c").path("status").asText()));
     }
 
-    private StationAgent agent(String id, String brokerUri) {
-        return StationAgent.start(AgentConfig.of(id, brokerUri, dir.resolve("agent-" + id))
-                .withHeartbeatSeconds(1).withKeepAliveSeconds(KEEPALIVE_SECONDS), Clock.systemUTC());
+    private StationAgent agent(ApiClient api, String id, String brokerUri) {
+        return StationAgent.start(StationLogins.loggedIn(api, AgentConfig.of(id, brokerUri, dir.resolve("agent-" + id))
+                .withHeartbeatSeconds(1).withKeepAliveSeconds(KEEPALIVE_SECONDS)), Clock.systemUTC());
     }
 
     static JsonNode station(ApiClient api, String id) {

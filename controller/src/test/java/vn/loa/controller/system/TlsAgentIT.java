@@ -23,6 +23,7 @@ import vn.loa.controller.schedule.BroadcastTime;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
+import vn.loa.controller.testutil.StationLogins;
 import vn.loa.controller.testutil.TestCertificates;
 import vn.loa.controller.testutil.TestControllers;
 
@@ -60,8 +61,9 @@ class TlsAgentIT {
 
         AgentConfig plain = AgentConfig.of("st-tls", "ssl://127.0.0.1:" + controller.embeddedBrokerTlsPort().orElseThrow(),
                 dir.resolve("agent"));
-        agent = StationAgent.start(plain.withMqtt(plain.mqtt().withCaFile(certificates.ca()))
-                .withController(new ControllerSettings("https://127.0.0.1:" + controller.httpPort(), certificates.ca()))
+        AgentConfig loggedIn = StationLogins.loggedIn(api, plain);
+        agent = StationAgent.start(loggedIn.withMqtt(loggedIn.mqtt().withCaFile(certificates.ca()))
+                .withController(new ControllerSettings("https://127.0.0.1:" + controller.httpPort(), certificates.ca(), null))
                 .withHeartbeatSeconds(1).withKeepAliveSeconds(5).withReconnect(200, 2)
                 .withPlayout(PlayoutSettings.defaults().withWarmUp(Duration.ofSeconds(1))
                         .withHold(Duration.ofSeconds(1))), Clock.systemUTC());

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
 import vn.loa.controller.config.ControllerConfig;
+import vn.loa.controller.identity.MqttCredentials;
 import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.testutil.DemoRegistry;
+import vn.loa.controller.testutil.StationLogins;
 import vn.loa.controller.testutil.TestCertificates;
 import vn.loa.controller.testutil.TestControllers;
 import vn.loa.protocol.Topics;
@@ -67,12 +70,22 @@ class TlsIT {
     }
 
     /**
-     * The MQTT credentials mosquitto_sub gives ({@code -u NAME -P PASSWORD}). None for now: the
-     * embedded broker still takes anonymous clients; once it refuses them, return the credentials
-     * of an account the broker accepts here.
+     * How mosquitto_sub logs in: as a station registered for it (the broker refuses anonymous
+     * clients; a station may read the controller's status), with its client id and credentials.
      */
-    private static List<String> mqttCredentials() {
-        return List.of();
+    private List<String> mqttLogin() throws Exception {
+        MqttCredentials login = stationLogin();
+        return List.of("-i", login.username(), "-u", login.username(), "-P", login.password());
+    }
+
+    /** A station registered for the test, with its credentials: what the broker would accept. */
+    private MqttCredentials stationLogin() throws Exception {
+        HttpClient trusting = HttpClient.newBuilder().sslContext(TestCertificates.trusting(certificates.ca()))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        ApiClient api = new ApiClient("https://127.0.0.1:" + controller.httpPort(), trusting)
+                .login("admin", TestControllers.ADMIN_PASSWORD);
+        DemoRegistry.communeWithStations(api, "st-sub");
+        return StationLogins.issue(api, "st-sub");
     }
 
     @Test
@@ -81,8 +94,8 @@ class TlsIT {
                 .until(controller::brokerConnected);
         List<String> command = new ArrayList<>(List.of("mosquitto_sub", "--cafile", certificates.ca().toString(),
                 "-h", "127.0.0.1", "-p", Integer.toString(controller.embeddedBrokerTlsPort().orElseThrow()),
-                "-t", new Topics(Topics.DEFAULT_ROOT).controllerStatus(), "-C", "1", "-W", "30", "-i", "loa-tls-it"));
-        command.addAll(mqttCredentials());
+                "-t", new Topics(Topics.DEFAULT_ROOT).controllerStatus(), "-C", "1", "-W", "30"));
+        command.addAll(mqttLogin());
         Process subscriber = new ProcessBuilder(command).redirectErrorStream(true).start();
 
         assertThat(subscriber.waitFor(40, TimeUnit.SECONDS)).as("mosquitto_sub ends").isTrue();
@@ -94,10 +107,13 @@ class TlsIT {
     @Test
     void plainMqttToTheTlsOnlyListenerIsRefused() throws Exception {
         assertThat(controller.embeddedBrokerPort()).as("no plain listener").isEmpty();
+        MqttCredentials login = stationLogin();
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + controller.embeddedBrokerTlsPort().orElseThrow(),
-                "loa-tls-it-plain", new MemoryPersistence());
+                login.username(), new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setConnectionTimeout(10);
+        options.setUserName(login.username());
+        options.setPassword(login.password().toCharArray());
         try {
             assertThatThrownBy(() -> client.connect(options)).isInstanceOf(MqttException.class);
             assertThat(client.isConnected()).isFalse();

@@ -32,6 +32,24 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     public static Mosquitto start(Path dir) throws IOException {
+        return start(dir, List.of("allow_anonymous true"));
+    }
+
+    /**
+     * A broker that refuses anonymous clients and checks logins and topics against a Mosquitto
+     * {@code password_file} and {@code acl_file} (as {@code ./loa mosquitto-auth} writes them).
+     */
+    public static Mosquitto withLogins(Path dir, Path passwordFile, Path aclFile) throws IOException {
+        List<String> settings = new java.util.ArrayList<>(List.of("allow_anonymous false",
+                "password_file " + passwordFile.toAbsolutePath(), "acl_file " + aclFile.toAbsolutePath()));
+        if ("root".equals(System.getProperty("user.name"))) {
+            // as root, Mosquitto would become the 'mosquitto' user, who cannot read files of mode 600 owned by root
+            settings.add("user root");
+        }
+        return start(dir, settings);
+    }
+
+    private static Mosquitto start(Path dir, List<String> access) throws IOException {
         Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
                 new IllegalStateException("mosquitto is not installed; the README's test command (./loa test) "
                         + "installs it, or run: apt-get install -y mosquitto"));
@@ -39,7 +57,7 @@ public final class Mosquitto implements AutoCloseable {
         Path config = dir.resolve("mosquitto.conf");
         Files.writeString(config, String.join("\n",
                 "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
+                String.join("\n", access),
                 "persistence false",
                 // the controller's one connection takes a whole fleet's bursts (examples/controller.yml)
                 "max_queued_messages 100000",

@@ -1,0 +1,134 @@
+package vn.loa.controller.mqtt;
+
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.controller.identity.MqttCredentials;
+import vn.loa.controller.metrics.ControllerMetrics;
+import vn.loa.protocol.Channel;
+import vn.loa.protocol.StationIds;
+import vn.loa.protocol.StationTopic;
+import vn.loa.protocol.Topics;
+
+/**
+ * Who may use the embedded broker, and for what. Anonymous and unknown clients are refused. The
+ * controller (its own username, never a station id) may do everything. A station logs in with its
+ * id as username, under client id {@code <id>} or {@code loa-agent-<id>} only (so it cannot take
+ * over another client's session), publishes only on its own station-to-controller channels and
+ * reads only its own commands and the controller's status. Moquette answers a refused subscription
+ * with a failure return code and drops a refused publish (no PUBACK for QoS 1). Called on
+ * Moquette's threads: stateless apart from the injected checks.
+ */
+public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerAccess.class);
+    private static final String AGENT_CLIENT_PREFIX = "loa-agent-";
+
+    private final Topics topics;
+    private final String controllerUsername;
+    private final byte[] controllerPassword;
+    private final StationLogins stations;
+    private final RateLimitedLog refusals;
+    private final ControllerMetrics metrics;
+
+    public BrokerAccess(Topics topics, MqttCredentials controller, StationLogins stations, ControllerMetrics metrics,
+                        Clock clock) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.controllerUsername = controller.username();
+        this.controllerPassword = controller.password().getBytes(StandardCharsets.UTF_8);
+        this.stations = Objects.requireNonNull(stations, "stations");
+        this.refusals = new RateLimitedLog(clock, Duration.ofMinutes(1));
+    }
+
+    /** The client ids a station may connect with. */
+    public static List<String> clientIdsOf(String stationId) {
+        return List.of(stationId, AGENT_CLIENT_PREFIX + stationId);
+    }
+
+    @Override
+    public boolean checkValid(String clientId, String username, byte[] password) {
+        boolean valid = isValid(clientId, username, password);
+        if (!valid) {
+            metrics.brokerRefusal("login");
+        }
+        return valid;
+    }
+
+    private boolean isValid(String clientId, String username, byte[] password) {
+        if (username == null || password == null) {
+            return false;
+        }
+        if (username.equals(controllerUsername)) {
+            return MessageDigest.isEqual(controllerPassword, password);
+        }
+        if (!StationIds.isValid(username)) {
+            return false;
+        }
+        if (!clientIdsOf(username).contains(clientId)) {
+            if (refusals.allow("client:" + username)) {
+                LOG.warn("Station {} tried to connect as MQTT client '{}'; a station may only use '{}' or '{}{}'",
+                        username, printable(clientId), username, AGENT_CLIENT_PREFIX, username);
+            }
+            return false;
+        }
+        return stations.verify(username, new String(password, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean canWrite(Topic topic, String user, String client) {
+        if (controllerUsername.equals(user)) {
+            return true;
+        }
+        Optional<StationTopic> parsed = stationTopic(topic);
+        boolean allowed = parsed.isPresent() && parsed.get().stationId().equals(user)
+                && parsed.get().channel().direction() == Channel.Direction.FROM_STATION;
+        if (!allowed) {
+            metrics.brokerRefusal("publish");
+        }
+        if (!allowed && refusals.allow("write:" + user)) {
+            LOG.warn("Station {} may not publish on '{}': dropped (logged at most once a minute per station)", user, printable(topic.toString()));
+        }
+        return allowed;
+    }
+
+    @Override
+    public boolean canRead(Topic topic, String user, String client) {
+        if (controllerUsername.equals(user)) {
+            return true;
+        }
+        if (user == null || !StationIds.isValid(user)) {
+            metrics.brokerRefusal("subscribe");
+            return false;
+        }
+        String filter = topic.toString();
+        boolean allowed = filter.equals(topics.station(user, Channel.COMMANDS)) || filter.equals(topics.controllerStatus());
+        if (!allowed) {
+            metrics.brokerRefusal("subscribe");
+        }
+        if (!allowed && refusals.allow("read:" + user)) {
+            LOG.warn("Station {} may not subscribe to '{}': refused", user, printable(filter));
+        }
+        return allowed;
+    }
+
+    private Optional<StationTopic> stationTopic(Topic topic) {
+        return topic == null ? Optional.empty() : topics.parse(topic.toString());
+    }
+
+    private static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        String shown = text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+}
