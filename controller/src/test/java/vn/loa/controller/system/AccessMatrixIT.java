@@ -92,6 +92,9 @@ class AccessMatrixIT {
     @Test
     void onlyAdminsManageUsersSettingsAndReadTheAudit() {
         expect("list users", api -> api.get("/api/v1/users"), "admin");
+        expect("create a user", api -> api.post("/api/v1/users", "{\"username\":\"u" + System.nanoTime()
+                + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[{\"role\":\"operator\",\"areaId\":" + c1 + "}]}"),
+                "admin");
         expect("create an area", api -> api.post("/api/v1/areas",
                 area("Xã mới " + System.nanoTime(), "N" + System.nanoTime(), "commune", d1)), "admin");
         expect("read the audit log", api -> api.get("/api/v1/audit"), "admin");
@@ -114,6 +117,14 @@ class AccessMatrixIT {
         expect("rename a station of C3", api -> api.patch("/api/v1/stations/s3", "{\"name\":\"Cụm 3\"}"), "admin");
         expect("move a station of C1 to C3", api -> api.patch("/api/v1/stations/" + freshStation(c1),
                 "{\"areaId\":" + c3 + "}"), "admin");
+        expect("issue credentials to a station of C1", api -> api.post("/api/v1/stations/" + freshStation(c1)
+                + "/credentials", ""), "admin", "technician");
+        expect("issue credentials to a station of C3", api -> api.post("/api/v1/stations/" + freshStation(c3)
+                + "/credentials", ""), "admin");
+        expect("make an enrolment token for a station of C1", api -> api.post("/api/v1/stations/"
+                + freshStation(c1) + "/enrolment", ""), "admin", "technician");
+        expect("make an enrolment token for a station of C3", api -> api.post("/api/v1/stations/"
+                + freshStation(c3) + "/enrolment", ""), "admin");
         expect("retire a station of C1", api -> api.delete("/api/v1/stations/" + freshStation(c1)),
                 "admin", "technician");
         expect("retire a station of C3", api -> api.delete("/api/v1/stations/" + freshStation(c3)), "admin");
