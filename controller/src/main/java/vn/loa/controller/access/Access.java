@@ -81,6 +81,19 @@ public final class Access {
         }
     }
 
+    /**
+     * The scope, when the area is in or above the user's areas (a list asked for that area shows
+     * their part of it); a 403 for an area beside theirs, a 404 for an unknown one.
+     */
+    public Scope requireTouching(Principal principal, Permission permission, long areaId) {
+        Scope scope = require(principal, permission);
+        areas.get(areaId);
+        if (!scope.touches(areaId)) {
+            throw outside(permission, "area " + areaId);
+        }
+        return scope;
+    }
+
     /** The station, when it lies in the user's areas for the permission; 404 if unknown, 403 if elsewhere. */
     public Station requireStation(Principal principal, Permission permission, String stationId) {
         Scope scope = require(principal, permission);
@@ -142,6 +155,15 @@ public final class Access {
         Map<String, Long> areaOf = stations.list().stream().collect(Collectors.toMap(Station::id, Station::areaId));
         return targets -> targets.areas().stream().anyMatch(scope::touches)
                 || stationsOf(targets).stream().map(areaOf::get).anyMatch(area -> area != null && scope.covers(area));
+    }
+
+    /** Which stations (by id) lie in the scope's areas: what a user may see of a broadcast's reach. */
+    public Predicate<String> stationsIn(Scope scope) {
+        if (scope.everywhere()) {
+            return station -> true;
+        }
+        Map<String, Long> areaOf = stations.list().stream().collect(Collectors.toMap(Station::id, Station::areaId));
+        return station -> areaOf.containsKey(station) && scope.covers(areaOf.get(station));
     }
 
     private Optional<Station> find(String stationId) {

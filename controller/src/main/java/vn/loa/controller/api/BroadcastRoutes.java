@@ -77,7 +77,7 @@ public final class BroadcastRoutes {
         }
         String area = request.queryParam("area").orElse(null);
         if (area != null) {
-            access.requireArea(call.principal(), Permission.READ_BROADCASTS, areaId(area));
+            access.requireTouching(call.principal(), Permission.READ_BROADCASTS, areaId(area));
             Set<String> inArea = stations.inArea(areaId(area)).stream().map(s -> s.id())
                     .collect(Collectors.toCollection(HashSet::new));
             filter = filter.and(inArea::contains);

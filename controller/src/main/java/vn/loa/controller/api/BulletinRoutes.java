@@ -127,14 +127,24 @@ public final class BulletinRoutes {
      * stations log in with their own credentials (HTTP Basic), staff with a bearer token.
      */
     private Response audio(Call call) {
-        audioAccess.require(call.request())
-                .ifPresent(user -> access.require(user, Permission.READ_BULLETINS));
         String sha256 = call.request().pathParam("sha256");
+        audioAccess.require(call.request()).ifPresent(user -> requireSomeVisible(user, sha256));
         StoredAudio audio = bulletins.audioByContent(sha256).orElseThrow(() -> ApiException.notFound(
                 "no audio with SHA-256 '" + (sha256.length() > 64 ? sha256.substring(0, 64) + "…" : sha256) + "'"));
         Response response = serve(call.request(), audio);
         return response.status() < 300 || response.status() == 304
-                ? response.withHeader("Cache-Control", "public, max-age=31536000, immutable") : response;
+                ? response.withHeader("Cache-Control", "private, max-age=31536000, immutable") : response;
+    }
+
+    /** A user fetching audio by content must be allowed to see some bulletin with that content. */
+    private void requireSomeVisible(Principal user, String sha256) {
+        Scope scope = access.require(user, Permission.READ_BULLETINS);
+        boolean seen = bulletins.withContent(sha256).stream()
+                .anyMatch(bulletin -> bulletin.areaId() == null || scope.touches(bulletin.areaId()));
+        if (!seen && !bulletins.withContent(sha256).isEmpty()) {
+            throw ApiException.forbidden("this audio belongs to bulletins outside the areas where your roles allow you "
+                    + "to " + Permission.READ_BULLETINS.description());
+        }
     }
 
     private Bulletin visible(Call call) {

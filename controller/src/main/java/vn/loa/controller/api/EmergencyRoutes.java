@@ -61,7 +61,8 @@ public final class EmergencyRoutes {
         router.post(COLLECTION + "/{id}/confirm", this::confirm);
         router.get(COLLECTION + "/{id}/events", call -> {
             visible(call);
-            return Response.events(channel -> events.open(call.request().pathParam("id"), channel));
+            var seen = access.stationsIn(access.require(call.principal(), Permission.RUN_EMERGENCIES));
+            return Response.events(channel -> events.open(call.request().pathParam("id"), channel, seen));
         });
     }
 
@@ -137,8 +138,7 @@ public final class EmergencyRoutes {
     }
 
     private Response get(Call call) {
-        AnnouncementView view = visible(call);
-        return json.ok(EmergencyView.of(view.announcement(), view.stations(), true));
+        return json.ok(shown(call, visible(call)));
     }
 
     private Response stop(Call call) {
@@ -147,7 +147,7 @@ public final class EmergencyRoutes {
                 emergencies.get(id).announcement().targets());
         emergencies.stop(id, call.principal().username());
         AnnouncementView view = emergencies.get(id);
-        return json.ok(EmergencyView.of(view.announcement(), view.stations(), true));
+        return json.ok(shown(call, view));
     }
 
     private Response confirm(Call call) {
@@ -165,7 +165,14 @@ public final class EmergencyRoutes {
                 draft.validUntil(), null, draft.warmUpMillis(), draft.origin());
         emergencies.confirm(id, resolver.resolve(request, actor), actor);
         AnnouncementView view = emergencies.get(id);
-        return json.ok(EmergencyView.of(view.announcement(), view.stations(), true));
+        return json.ok(shown(call, view));
+    }
+
+    /** The announcement with the stations of the user's areas only (another commune's progress is theirs). */
+    private EmergencyView shown(Call call, AnnouncementView view) {
+        var seen = access.stationsIn(access.require(call.principal(), Permission.RUN_EMERGENCIES));
+        return EmergencyView.of(view.announcement(),
+                view.stations().stream().filter(progress -> seen.test(progress.station())).toList(), true);
     }
 
     /** The announcement, if it reaches the user's areas (a 403 otherwise: another commune's emergency). */

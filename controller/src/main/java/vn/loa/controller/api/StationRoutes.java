@@ -48,6 +48,9 @@ public final class StationRoutes {
             throw ApiException.invalid("query parameter 'status' must be online or offline");
         }
         Scope scope = access.require(call.principal(), Permission.READ_STATIONS);
+        if (area != null) {
+            access.requireTouching(call.principal(), Permission.READ_STATIONS, parseArea(area));
+        }
         List<Station> found = area == null ? stations.list() : stations.inArea(parseArea(area));
         List<StationView> views = found.stream()
                 .filter(station -> scope.covers(station.areaId()))

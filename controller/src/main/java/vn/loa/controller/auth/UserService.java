@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,6 +28,8 @@ import vn.loa.controller.store.Database;
 public final class UserService {
     private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
+    /** Names the controller itself writes as the actor in the audit log: no account may pose as it. */
+    private static final Set<String> RESERVED = Set.of("system", "anonymous", "api", "cap", "controller");
 
     private final Database database;
     private final Clock clock;
@@ -64,6 +68,10 @@ public final class UserService {
         if (!USERNAME.matcher(draft.username()).matches()) {
             throw ApiException.invalid("field 'username' must be 2-64 letters, digits or . _ @ -, "
                     + "starting with a letter or digit");
+        }
+        if (RESERVED.contains(draft.username().toLowerCase(Locale.ROOT))) {
+            throw ApiException.invalid("the username '" + draft.username() + "' is reserved for the controller's own "
+                    + "entries in the audit log: choose another");
         }
         passwordRules.check(draft.username(), draft.password());
         List<RoleGrant> roles = roleRules.check(draft.roles());

@@ -50,6 +50,15 @@ final class BulletinRepository {
         }
     }
 
+    /** Every bulletin with this content. */
+    List<Bulletin> allWithContent(Connection connection, String sha256) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM bulletins WHERE sha256 = ? ORDER BY created_at")) {
+            select.setString(1, sha256);
+            return list(select);
+        }
+    }
+
     /** Any bulletin with this content (they share one file). */
     Optional<Bulletin> anyWithContent(Connection connection, String sha256) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(

@@ -145,6 +145,14 @@ public final class BulletinService {
     }
 
     /** The audio file with this content, if some bulletin has it. */
+    /** The bulletins whose audio is this content (uploads of the same file share it). */
+    public List<Bulletin> withContent(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            return List.of();
+        }
+        return database.read(connection -> bulletins.allWithContent(connection, sha256));
+    }
+
     public Optional<StoredAudio> audioByContent(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             return Optional.empty();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import vn.loa.controller.http.EventChannel;
@@ -24,7 +25,7 @@ public final class EmergencyEvents implements EmergencyListener {
     private final JsonMapper mapper;
     private final BiFunction<Announcement, List<StationProgress>, Object> announcementView;
     private final Function<StationProgress, Object> stationView;
-    private final Map<String, List<EventChannel>> watchers = new ConcurrentHashMap<>();
+    private final Map<String, List<Watcher>> watchers = new ConcurrentHashMap<>();
     private EmergencyService service;
 
     /** The views decide the JSON shape (the API's), so streams and {@code GET} say the same. */
@@ -40,8 +41,17 @@ public final class EmergencyEvents implements EmergencyListener {
         this.service = Objects.requireNonNull(emergencyService, "emergencyService");
     }
 
-    /** Starts streaming one announcement to a client. */
+    /** Starts streaming one announcement to a client who sees every station. */
     public void open(String emergencyId, EventChannel channel) {
+        open(emergencyId, channel, station -> true);
+    }
+
+    /**
+     * Starts streaming one announcement to a client, showing only the stations it may see
+     * ({@code visible}: by station id).
+     */
+    public void open(String emergencyId, EventChannel channel, Predicate<String> visible) {
+        Watcher watcher = new Watcher(channel, visible);
         service.watch(emergencyId, view -> {
             if (view == null) {
                 channel.send("error", null, "{\"error\":\"not_found\",\"message\":\"no emergency announcement with id '"
@@ -49,15 +59,15 @@ public final class EmergencyEvents implements EmergencyListener {
                 channel.close();
                 return;
             }
-            channel.send("snapshot", null, json(announcementView.apply(view.announcement(), view.stations())));
+            channel.send("snapshot", null, whole(watcher, view.announcement(), view.stations()));
             if (view.announcement().endedAt() != null) {
-                channel.send("ended", null, json(announcementView.apply(view.announcement(), view.stations())));
+                channel.send("ended", null, whole(watcher, view.announcement(), view.stations()));
                 channel.close();
                 return;
             }
-            List<EventChannel> list = watchers.computeIfAbsent(emergencyId, id -> new CopyOnWriteArrayList<>());
-            list.add(channel);
-            channel.onClose(() -> list.remove(channel));
+            List<Watcher> list = watchers.computeIfAbsent(emergencyId, id -> new CopyOnWriteArrayList<>());
+            list.add(watcher);
+            channel.onClose(() -> list.remove(watcher));
         });
     }
 
@@ -69,27 +79,39 @@ public final class EmergencyEvents implements EmergencyListener {
     @Override
     public void changed(Announcement announcement, StationProgress station,
                         java.util.function.Supplier<List<StationProgress>> stations) {
-        List<EventChannel> list = watchers.get(announcement.id());
+        List<Watcher> list = watchers.get(announcement.id());
         if (list == null || list.isEmpty()) {
             return;
         }
-        String event = station == null ? "announcement" : "station";
-        String data = json(station == null ? announcementView.apply(announcement, stations.get())
-                : stationView.apply(station));
-        list.forEach(channel -> channel.send(event, null, data));
+        if (station == null) {
+            List<StationProgress> all = stations.get();
+            list.forEach(watcher -> watcher.channel().send("announcement", null, whole(watcher, announcement, all)));
+            return;
+        }
+        String data = json(stationView.apply(station));
+        list.stream().filter(watcher -> watcher.visible().test(station.station()))
+                .forEach(watcher -> watcher.channel().send("station", null, data));
     }
 
     @Override
     public void ended(Announcement announcement, List<StationProgress> stations) {
-        List<EventChannel> list = watchers.remove(announcement.id());
+        List<Watcher> list = watchers.remove(announcement.id());
         if (list == null) {
             return;
         }
-        String data = json(announcementView.apply(announcement, stations));
-        for (EventChannel channel : list) {
-            channel.send("ended", null, data);
-            channel.close();
+        for (Watcher watcher : list) {
+            watcher.channel().send("ended", null, whole(watcher, announcement, stations));
+            watcher.channel().close();
         }
+    }
+
+    /** One client's stream and the stations it may see. */
+    private record Watcher(EventChannel channel, Predicate<String> visible) {
+    }
+
+    private String whole(Watcher watcher, Announcement announcement, List<StationProgress> stations) {
+        return json(announcementView.apply(announcement,
+                stations.stream().filter(progress -> watcher.visible().test(progress.station())).toList()));
     }
 
     private String json(Object value) {

@@ -1,5 +1,6 @@
 package vn.loa.controller.identity;
 
+import vn.loa.controller.mqtt.RateLimitedLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,8 +36,10 @@ public final class EnrolmentTokens {
     private final StationCredentials credentials;
     private final EnrolmentRepository repository = new EnrolmentRepository();
     private final SecureRandom random = new SecureRandom();
+    private final RateLimitedLog refusalLog;
 
     public EnrolmentTokens(Database database, Clock clock, AuditLog audit, StationCredentials credentials) {
+        this.refusalLog = new RateLimitedLog(clock, java.time.Duration.ofMinutes(1));
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -75,7 +78,10 @@ public final class EnrolmentTokens {
             return matches;
         });
         if (!valid) {
-            LOG.warn("A station presented an unknown, used or expired enrolment token for '{}'", printable(stationId));
+            if (refusalLog.allow("enrolment")) {
+                LOG.warn("A station presented an unknown, used or expired enrolment token for '{}' (such refusals are "
+                        + "logged at most once a minute)", printable(stationId));
+            }
             throw ApiException.unauthorized("this enrolment token is unknown, used or expired: ask for a new one "
                     + "(POST /api/v1/stations/{id}/enrolment)");
         }

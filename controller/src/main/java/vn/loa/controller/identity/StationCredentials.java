@@ -58,9 +58,9 @@ public final class StationCredentials {
             boolean existed = repository.store(connection, stationId, hash, now, actor);
             audit.append(connection, actor, existed ? "station.credentials.rotate" : "station.credentials.issue",
                     stationId, Map.of("username", stationId));
+            hashes.put(stationId, hash); // under the database's lock: a retirement cannot slip in between
             return existed;
         });
-        hashes.put(stationId, hash);
         if (rotated) {
             LOG.info("Station {} has new MQTT credentials (issued by {}); the old ones no longer work", stationId,
                     actor);
@@ -78,9 +78,9 @@ public final class StationCredentials {
             if (existed) {
                 audit.append(connection, actor, "station.credentials.revoke", stationId, Map.of("reason", reason));
             }
+            hashes.remove(stationId);
             return existed;
         });
-        hashes.remove(stationId);
         if (removed) {
             LOG.info("Station {} lost its MQTT credentials: {}", stationId, reason);
             revoked(stationId);

@@ -9,19 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decides whether a repeated problem may be logged again: at most once per interval per key
  * (a station id), so a misbehaving station cannot flood the log. Thread-safe.
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
     private static final int MAX_KEYS = 50_000;
 
     private final Clock clock;
     private final Duration interval;
     private final ConcurrentHashMap<String, Instant> lastLogged = new ConcurrentHashMap<>();
 
-    RateLimitedLog(Clock clock, Duration interval) {
+    public RateLimitedLog(Clock clock, Duration interval) {
         this.clock = clock;
         this.interval = interval;
     }
 
-    boolean allow(String key) {
+    public boolean allow(String key) {
         Instant now = clock.instant();
         if (lastLogged.size() > MAX_KEYS) {
             lastLogged.clear();

@@ -44,6 +44,7 @@ class AccessMatrixIT {
 
     private Controller controller;
     private final Map<String, ApiClient> as = new LinkedHashMap<>();
+    private long province;
     private long d1;
     private long d2;
     private long c1;
@@ -59,7 +60,7 @@ class AccessMatrixIT {
     void setUp(@TempDir Path dataDir) {
         controller = TestControllers.embedded(dataDir);
         ApiClient admin = TestControllers.admin(controller);
-        long province = DemoRegistry.create(admin, "{\"name\":\"Tỉnh\",\"code\":\"P\",\"level\":\"province\"}");
+        province = DemoRegistry.create(admin, "{\"name\":\"Tỉnh\",\"code\":\"P\",\"level\":\"province\"}");
         d1 = DemoRegistry.create(admin, area("Huyện 1", "D1", "district", province));
         d2 = DemoRegistry.create(admin, area("Huyện 2", "D2", "district", province));
         c1 = DemoRegistry.create(admin, area("Xã 1", "C1", "commune", d1));
@@ -97,6 +98,9 @@ class AccessMatrixIT {
                 "admin");
         expect("create an area", api -> api.post("/api/v1/areas",
                 area("Xã mới " + System.nanoTime(), "N" + System.nanoTime(), "commune", d1)), "admin");
+        ApiClient.Answer reserved = as.get("admin").post("/api/v1/users", "{\"username\":\"system\",\"password\":\""
+                + PASSWORD + "\",\"roles\":[{\"role\":\"admin\"}]}");
+        assertThat(reserved.status()).as(reserved.text()).isEqualTo(400);
         expect("read the audit log", api -> api.get("/api/v1/audit"), "admin");
         expect("choose a standard message", api -> api.send(api.builder("/api/v1/standard-messages/flood")
                 .header("Content-Type", "application/json")
@@ -129,6 +133,9 @@ class AccessMatrixIT {
                 "admin", "technician");
         expect("retire a station of C3", api -> api.delete("/api/v1/stations/" + freshStation(c3)), "admin");
 
+        expect("list the stations of C3", api -> api.get("/api/v1/stations?area=" + c3), "admin", "operator3");
+        assertThat(ids(as.get("technician").get("/api/v1/stations?area=" + province), "stations"))
+                .contains("s1", "s2").doesNotContain("s3");
         assertThat(ids(as.get("operator").get("/api/v1/stations"), "stations")).contains("s1")
                 .doesNotContain("s2", "s3");
         assertThat(ids(as.get("technician").get("/api/v1/stations"), "stations")).contains("s1", "s2")
@@ -154,6 +161,10 @@ class AccessMatrixIT {
         expect("archive a bulletin of D2", api -> api.post("/api/v1/bulletins/" + draft(d2) + "/archive", "{}"),
                 "admin");
 
+        String shaD2 = as.get("admin").get("/api/v1/bulletins/" + newsD2).json().path("sha256").asText();
+        expect("fetch a D2 bulletin's audio by content", api -> api.get("/audio/" + shaD2), "admin", "operator3");
+        assertThat(as.get("operator3").get("/audio/" + shaD2).raw().headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("private"));
         assertThat(ids(as.get("operator").get("/api/v1/bulletins"), "bulletins")).contains(newsD1)
                 .doesNotContain(newsD2);
     }
@@ -205,6 +216,11 @@ class AccessMatrixIT {
                 .header("Content-Type", "application/cap+xml")
                 .POST(HttpRequest.BodyPublishers.ofString("<alert/>"))), 400, "admin");
 
+        String both = as.get("admin").post("/api/v1/emergencies", "{\"targets\":{\"stations\":[\"s1\",\"s3\"]},"
+                + "\"standardMessage\":\"siren\",\"repeat\":1,\"validMinutes\":5}").json().path("id").asText();
+        assertThat(stationsOf(as.get("operator").get("/api/v1/emergencies/" + both))).containsExactly("s1");
+        assertThat(stationsOf(as.get("operator3").get("/api/v1/emergencies/" + both))).containsExactly("s3");
+        assertThat(stationsOf(as.get("admin").get("/api/v1/emergencies/" + both))).containsExactlyInAnyOrder("s1", "s3");
         assertThat(ids(as.get("operator").get("/api/v1/emergencies"), "emergencies")).contains(emergencyS1)
                 .doesNotContain(emergencyS3);
         assertThat(ids(as.get("operator3").get("/api/v1/emergencies"), "emergencies")).contains(emergencyS3)
@@ -256,7 +272,8 @@ class AccessMatrixIT {
     }
 
     private ApiClient.Answer upload(ApiClient api, long area) {
-        return BulletinUploads.upload(api, TestAudio.wav(1.0), "tin.wav", Map.of("title", "Tin xã", "class", "normal",
+        // D2's audio differs from D1's: fetching by content must not find a D1 copy of it
+        return BulletinUploads.upload(api, TestAudio.wav(area == d2 ? 1.7 : 1.0), "tin.wav", Map.of("title", "Tin xã", "class", "normal",
                 "language", "vi", "areaId", Long.toString(area)));
     }
 
@@ -326,6 +343,12 @@ class AccessMatrixIT {
     private static String area(String name, String code, String level, long parent) {
         return "{\"name\":\"" + name + "\",\"code\":\"" + code + "\",\"level\":\"" + level + "\",\"parentId\":"
                 + parent + "}";
+    }
+
+    private static List<String> stationsOf(ApiClient.Answer answer) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return StreamSupport.stream(answer.json().path("stations").spliterator(), false)
+                .map(node -> node.path("station").asText()).toList();
     }
 
     private static List<String> ids(ApiClient.Answer answer, String field) {
