@@ -45,6 +45,7 @@ import vn.loa.controller.api.StationRoutes;
 import vn.loa.controller.api.SystemRoutes;
 import vn.loa.controller.api.UserRoutes;
 import vn.loa.controller.auth.AuthService;
+import vn.loa.controller.auth.Principal;
 import vn.loa.controller.auth.LoginPolicy;
 import vn.loa.controller.auth.UserService;
 import vn.loa.controller.auth.PasswordHasher;
@@ -194,7 +195,7 @@ public final class Controller implements AutoCloseable {
         StandardMessages standard = new StandardMessages(database, clock, bulletins, audit);
         standard.load(bulletins.uploadDir());
         EmergencyRoutes emergencyRoutes = broadcasting(config, clock, json, sink, bulletinCatalog, router, audit,
-                standard, access);
+                standard, access, auth::authenticate);
         new AuditRoutes(audit, json, access).register(router);
         new StandardMessageRoutes(standard, json, access).register(router);
         http = HttpServer.start(config.http().host(), config.http().port(), config.http().maxBodyBytes(),
@@ -226,7 +227,8 @@ public final class Controller implements AutoCloseable {
      */
     private EmergencyRoutes broadcasting(ControllerConfig config, Clock clock, ApiJson json, StationMessageIngest sink,
                                          BulletinCatalog catalog, Router router, AuditLog audit,
-                                         StandardMessages standard, Access access) {
+                                         StandardMessages standard, Access access,
+                                         java.util.function.Function<String, Principal> tokens) {
         ControllerConfig.Broadcasts settings = config.broadcasts();
         schedules = new ScheduleService(database, clock, areas, stations, catalog);
         PlanDispatcher plans = new PlanDispatcher(database, clock, schedules, link::publishCommand, dispatchThread,
@@ -250,7 +252,7 @@ public final class Controller implements AutoCloseable {
         new BroadcastRoutes(asRun, stations, json, clock, access).register(router);
         AnnouncementResolver resolver = new AnnouncementResolver(schedules::registry, bulletins, standard,
                 emergencies.settings(), clock);
-        EmergencyRoutes routes = new EmergencyRoutes(emergencies, resolver, events, json, bulletins, access);
+        EmergencyRoutes routes = new EmergencyRoutes(emergencies, resolver, events, json, bulletins, access, tokens);
         routes.register(router);
         new CapRoutes(new CapIntake(database, clock, new CapDecider(config.cap(), clock), areas::list,
                 stations::list, resolver, emergencies, standard, audit), json, access).register(router);

@@ -1,5 +1,7 @@
 package vn.loa.controller.api;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import vn.loa.controller.access.Access;
 import vn.loa.controller.access.Permission;
 import vn.loa.controller.access.Scope;
@@ -42,9 +44,12 @@ public final class EmergencyRoutes {
     private final ApiJson json;
     private final BulletinService bulletins;
     private final Access access;
+    private final Function<String, Principal> tokens;
 
+    /** {@code tokens}: the user behind a bearer token (a 401 when revoked), checked again as a stream goes on. */
     public EmergencyRoutes(EmergencyService emergencies, AnnouncementResolver resolver, EmergencyEvents events,
-                           ApiJson json, BulletinService bulletins, Access access) {
+                           ApiJson json, BulletinService bulletins, Access access, Function<String, Principal> tokens) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.bulletins = Objects.requireNonNull(bulletins, "bulletins");
         this.access = Objects.requireNonNull(access, "access");
         this.emergencies = Objects.requireNonNull(emergencies, "emergencies");
@@ -62,7 +67,16 @@ public final class EmergencyRoutes {
         router.get(COLLECTION + "/{id}/events", call -> {
             visible(call);
             var seen = access.stationsIn(access.require(call.principal(), Permission.RUN_EMERGENCIES));
-            return Response.events(channel -> events.open(call.request().pathParam("id"), channel, seen));
+            String token = call.request().header("authorization").orElse("").replaceFirst("(?i)^bearer\\s+", "");
+            BooleanSupplier allowed = () -> {
+                try {
+                    access.require(tokens.apply(token), Permission.RUN_EMERGENCIES);
+                    return true;
+                } catch (ApiException revoked) {
+                    return false;
+                }
+            };
+            return Response.events(channel -> events.open(call.request().pathParam("id"), channel, seen, allowed));
         });
     }
 

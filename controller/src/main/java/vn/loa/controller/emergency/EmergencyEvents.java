@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -43,15 +44,16 @@ public final class EmergencyEvents implements EmergencyListener {
 
     /** Starts streaming one announcement to a client who sees every station. */
     public void open(String emergencyId, EventChannel channel) {
-        open(emergencyId, channel, station -> true);
+        open(emergencyId, channel, station -> true, () -> true);
     }
 
     /**
      * Starts streaming one announcement to a client, showing only the stations it may see
-     * ({@code visible}: by station id).
+     * ({@code visible}: by station id), while {@code allowed} holds (checked before each event: a
+     * session revoked or a role taken away ends the stream).
      */
-    public void open(String emergencyId, EventChannel channel, Predicate<String> visible) {
-        Watcher watcher = new Watcher(channel, visible);
+    public void open(String emergencyId, EventChannel channel, Predicate<String> visible, BooleanSupplier allowed) {
+        Watcher watcher = new Watcher(channel, visible, allowed);
         service.watch(emergencyId, view -> {
             if (view == null) {
                 channel.send("error", null, "{\"error\":\"not_found\",\"message\":\"no emergency announcement with id '"
@@ -85,11 +87,12 @@ public final class EmergencyEvents implements EmergencyListener {
         }
         if (station == null) {
             List<StationProgress> all = stations.get();
-            list.forEach(watcher -> watcher.channel().send("announcement", null, whole(watcher, announcement, all)));
+            list.stream().filter(Watcher::stillAllowed)
+                    .forEach(watcher -> watcher.channel().send("announcement", null, whole(watcher, announcement, all)));
             return;
         }
         String data = json(stationView.apply(station));
-        list.stream().filter(watcher -> watcher.visible().test(station.station()))
+        list.stream().filter(watcher -> watcher.visible().test(station.station())).filter(Watcher::stillAllowed)
                 .forEach(watcher -> watcher.channel().send("station", null, data));
     }
 
@@ -100,13 +103,25 @@ public final class EmergencyEvents implements EmergencyListener {
             return;
         }
         for (Watcher watcher : list) {
-            watcher.channel().send("ended", null, whole(watcher, announcement, stations));
-            watcher.channel().close();
+            if (watcher.stillAllowed()) {
+                watcher.channel().send("ended", null, whole(watcher, announcement, stations));
+                watcher.channel().close();
+            }
         }
     }
 
     /** One client's stream and the stations it may see. */
-    private record Watcher(EventChannel channel, Predicate<String> visible) {
+    private record Watcher(EventChannel channel, Predicate<String> visible, BooleanSupplier allowed) {
+        /** Whether the client may still follow; if not, it is told why and the stream ends. */
+        boolean stillAllowed() {
+            if (allowed.getAsBoolean()) {
+                return true;
+            }
+            channel.send("error", null, "{\"error\":\"unauthorized\",\"message\":\"the session was revoked or "
+                    + "no longer allows following this announcement\"}");
+            channel.close();
+            return false;
+        }
     }
 
     private String whole(Watcher watcher, Announcement announcement, List<StationProgress> stations) {

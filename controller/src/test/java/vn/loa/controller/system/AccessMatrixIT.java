@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
+import java.net.URI;
 import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.testutil.SseClient;
 import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.TestAudio;
@@ -225,6 +227,26 @@ class AccessMatrixIT {
                 .doesNotContain(emergencyS3);
         assertThat(ids(as.get("operator3").get("/api/v1/emergencies"), "emergencies")).contains(emergencyS3)
                 .doesNotContain(emergencyS1);
+    }
+
+    @Test
+    void aLiveStreamEndsWhenItsSessionIsRevoked() {
+        ApiClient admin = as.get("admin");
+        user(admin, "operator-leaving", "operator", c1);
+        long id = admin.get("/api/v1/users").json().findValues("users").get(0).findParents("username").stream()
+                .filter(user -> "operator-leaving".equals(user.path("username").asText()))
+                .findFirst().orElseThrow().path("id").asLong();
+        String emergency = emergency(admin, "s1");
+        try (SseClient stream = SseClient.open(URI.create(admin.base() + "/api/v1/emergencies/" + emergency
+                + "/events"), as.get("operator-leaving").token())) {
+            stream.awaitEvent(event -> "snapshot".equals(event.event()), Duration.ofSeconds(10));
+            assertThat(admin.post("/api/v1/users/" + id + "/disable", "{}").status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/emergencies/" + emergency + "/stop", "{}").status()).isEqualTo(200);
+
+            stream.awaitEvent(event -> "error".equals(event.event()), Duration.ofSeconds(10));
+            stream.awaitEnd(Duration.ofSeconds(10));
+            assertThat(stream.events()).extracting(SseClient.Event::event).containsExactly("snapshot", "error");
+        }
     }
 
     @Test
