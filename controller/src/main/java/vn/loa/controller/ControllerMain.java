@@ -10,18 +10,20 @@ import vn.loa.controller.config.ConfigLoader;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.demo.Demo;
 import vn.loa.controller.demo.DemoOptions;
+import vn.loa.controller.auth.UnlockCommand;
 import vn.loa.controller.identity.MosquittoAuthCommand;
 
 /**
  * Command line: {@code --config FILE} runs a controller; {@code demo [options]} runs the demo;
- * {@code mosquitto-auth --config FILE --out DIR} writes Mosquitto's password and ACL files.
+ * {@code mosquitto-auth --config FILE --out DIR} writes Mosquitto's password and ACL files;
+ * {@code unlock --config FILE --user NAME} lifts an account's login lock.
  * Mistakes in the command or the config end with one clear line and exit code 2.
  */
 public final class ControllerMain {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerMain.class);
     private static final String USAGE = "usage: loa-controller --config FILE | loa-controller demo "
             + "[--http-port N] [--mqtt-port N] [--data-dir DIR] [--stations N] [--agent-jar PATH] | "
-            + "loa-controller mosquitto-auth --config FILE --out DIR";
+            + "loa-controller mosquitto-auth --config FILE --out DIR | loa-controller unlock --config FILE --user NAME";
 
     private ControllerMain() {
     }
@@ -32,6 +34,9 @@ public final class ControllerMain {
                 DemoOptions options = DemoOptions.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
                 Demo demo = Demo.start(options, Clock.systemUTC(), System.getenv("LOA_ADMIN_PASSWORD"));
                 runUntilStopped(demo::close);
+            } else if (args.length == 5 && args[0].equals("unlock") && args[1].equals("--config")
+                    && args[3].equals("--user")) {
+                UnlockCommand.run(ConfigLoader.load(Path.of(args[2])), args[4], Clock.systemUTC());
             } else if (args.length > 0 && args[0].equals("mosquitto-auth")) {
                 mosquittoAuth(java.util.Arrays.copyOfRange(args, 1, args.length));
             } else if (args.length == 2 && args[0].equals("--config")) {
