@@ -3,6 +3,7 @@ package vn.loa.controller.api;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.loa.controller.access.Access;
 import vn.loa.controller.access.Permission;
@@ -47,7 +48,7 @@ public final class ReportRoutes {
         if (period.csv()) {
             return ReportCsv.attachment(ReportCsv.broadcasts(report), "broadcast-hours", period.from(), period.to());
         }
-        return json.ok(Map.of("from", period.from(), "to", period.to(), "area", period.area(), "broadcasts", report));
+        return json.ok(body(period, "broadcasts", report));
     }
 
     private Response availability(Call call) {
@@ -56,7 +57,7 @@ public final class ReportRoutes {
         if (period.csv()) {
             return ReportCsv.attachment(ReportCsv.availability(report), "availability", period.from(), period.to());
         }
-        return json.ok(Map.of("from", period.from(), "to", period.to(), "area", period.area(), "availability", report));
+        return json.ok(body(period, "availability", report));
     }
 
     private Response emergencies(Call call) {
@@ -65,7 +66,7 @@ public final class ReportRoutes {
         if (period.csv()) {
             return ReportCsv.attachment(ReportCsv.emergencies(report), "emergencies", period.from(), period.to());
         }
-        return json.ok(Map.of("from", period.from(), "to", period.to(), "area", period.area(), "emergencies", report));
+        return json.ok(body(period, "emergencies", report));
     }
 
     private Response summary(Call call) {
@@ -78,6 +79,15 @@ public final class ReportRoutes {
             return Response.text(200, "text/html; charset=utf-8", ReportPage.render(summary));
         }
         return json.ok(summary);
+    }
+
+    private static Map<String, Object> body(Period period, String name, Object report) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", period.from());
+        body.put("to", period.to());
+        body.put("area", period.area());
+        body.put(name, report);
+        return body;
     }
 
     private record Period(long area, LocalDate from, LocalDate to, String format) {

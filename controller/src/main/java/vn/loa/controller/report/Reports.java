@@ -37,13 +37,26 @@ public final class Reports {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
+    /** Broadcast hours and counts, read from the as-run log a month at a time. */
     public BroadcastReport broadcasts(long areaId, LocalDate from, LocalDate to) {
         ReportArea area = area(areaId);
         Set<String> ids = area.stationIds();
-        List<BroadcastRow> rows = asRun.list(ids::contains, start(from), start(to));
         Map<String, String> classes = database.read(repository::bulletinClasses);
-        return new BroadcastReport(BroadcastTally.tally(area.area().id(), area.area().name(), rows, classes),
-                BroadcastTally.perCommune(rows, area.communeOf(), area.communes(), classes));
+        BroadcastTally total = new BroadcastTally(area.area().id(), area.area().name(), classes);
+        Map<Long, BroadcastTally> communes = new LinkedHashMap<>();
+        area.communes().forEach(c -> communes.put(c.id(), new BroadcastTally(c.id(), c.name(), classes)));
+        Map<String, Long> communeOf = area.communeOf();
+        for (LocalDate window = from; window.isBefore(to); window = window.plusMonths(1)) {
+            LocalDate end = window.plusMonths(1).isBefore(to) ? window.plusMonths(1) : to;
+            for (BroadcastRow row : asRun.list(ids::contains, start(window), start(end))) {
+                total.add(row);
+                BroadcastTally commune = communes.get(communeOf.get(row.station()));
+                if (commune != null) {
+                    commune.add(row);
+                }
+            }
+        }
+        return new BroadcastReport(total.result(), communes.values().stream().map(BroadcastTally::result).toList());
     }
 
     public AvailabilityReport availability(long areaId, LocalDate from, LocalDate to) {
