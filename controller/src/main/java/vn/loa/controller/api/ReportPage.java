@@ -28,16 +28,16 @@ final class ReportPage {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
                 + "<title>Báo cáo hoạt động truyền thanh cơ sở — ").append(esc(summary.areaName()))
                 .append("</title><style>").append(STYLE).append("</style></head><body>\n");
-        html.append("<h1>Báo cáo hoạt động truyền thanh cơ sở <span class=\"en\">/ Grassroots broadcasting report</span></h1>\n")
-                .append("<p>Địa bàn / Area: <b>").append(esc(summary.areaName())).append("</b> (")
+        heading(html, "h1", "Báo cáo hoạt động truyền thanh cơ sở", "Grassroots broadcasting report");
+        html.append("<p>Địa bàn / Area: <b>").append(esc(summary.areaName())).append("</b> (")
                 .append(esc(summary.areaLevel())).append(")<br>Kỳ báo cáo / Period: <b>").append(esc(summary.from()))
                 .append("</b> – <b>").append(esc(summary.to().minusDays(1))).append("</b> (")
                 .append(esc(BroadcastTime.ZONE)).append(")</p>\n");
         broadcasts(html, summary);
         availability(html, summary.availability().communes(), summary.availability().area());
         emergencies(html, summary.emergencies());
-        html.append("<p class=\"note\">Giờ phát sóng: tổng thời lượng thực phát (theo biên nhận của trạm) của các trạm "
-                + "trong xã / Broadcast hours: actual airtime reported by the stations' receipts, summed over the "
+        html.append("<p class=\"note\">Giờ phát sóng: tổng thời lượng thực phát (theo biên nhận của trạm) của "
+                + "các trạm trong xã / Broadcast hours: actual airtime reported by the stations' receipts, summed over the "
                 + "commune's stations. Độ sẵn sàng: thời gian trực tuyến chia cho thời gian theo dõi (từ khi trạm "
                 + "được đăng ký), có trọng số theo giờ-trạm / Availability: online time over observed time (from "
                 + "registration), station-hours weighted.</p>\n</body></html>\n");
@@ -45,11 +45,10 @@ final class ReportPage {
     }
 
     private static void broadcasts(StringBuilder html, Summary summary) {
-        html.append("<h2>1. Thời lượng phát sóng theo xã <span class=\"en\">/ Broadcast hours per commune</span></h2>\n")
-                .append("<table><thead><tr><th>Xã / Commune</th><th>Giờ phát / Hours</th><th>Thường / Normal</th>"
-                        + "<th>Ưu tiên / Priority</th><th>Khẩn cấp / Emergency</th><th>Lượt phát / Aired</th>"
-                        + "<th>Số tin bài / Bulletins</th><th>Bỏ lỡ / Missed</th><th>Chưa xác nhận / Unconfirmed</th>"
-                        + "</tr></thead><tbody>\n");
+        heading(html, "h2", "1. Thời lượng phát sóng theo xã", "Broadcast hours per commune");
+        header(html, "Xã / Commune", "Giờ phát / Hours", "Thường / Normal", "Ưu tiên / Priority",
+                "Khẩn cấp / Emergency", "Lượt phát / Aired", "Số tin bài / Bulletins", "Bỏ lỡ / Missed",
+                "Chưa xác nhận / Unconfirmed");
         for (CommuneBroadcasts line : summary.broadcasts().communes()) {
             broadcastRow(html, line);
         }
@@ -72,10 +71,9 @@ final class ReportPage {
     }
 
     private static void availability(StringBuilder html, List<Availability> communes, Availability area) {
-        html.append("<h2>2. Độ ổn định của mạng lưới <span class=\"en\">/ Network availability</span></h2>\n")
-                .append("<table><thead><tr><th>Xã / Commune</th><th>Số trạm / Stations</th>"
-                        + "<th>Giờ theo dõi / Observed hours</th><th>Giờ trực tuyến / Online hours</th>"
-                        + "<th>Độ sẵn sàng / Availability</th></tr></thead><tbody>\n");
+        heading(html, "h2", "2. Độ ổn định của mạng lưới", "Network availability");
+        header(html, "Xã / Commune", "Số trạm / Stations", "Giờ theo dõi / Observed hours",
+                "Giờ trực tuyến / Online hours", "Độ sẵn sàng / Availability");
         for (Availability line : communes) {
             availabilityRow(html, line);
         }
@@ -95,14 +93,14 @@ final class ReportPage {
     }
 
     private static void emergencies(StringBuilder html, List<EmergencyReach> emergencies) {
-        html.append("<h2>3. Phát thanh khẩn cấp <span class=\"en\">/ Emergency announcements</span></h2>\n");
+        heading(html, "h2", "3. Phát thanh khẩn cấp", "Emergency announcements");
         if (emergencies.isEmpty()) {
             html.append("<p>Không có / None.</p>\n");
             return;
         }
-        html.append("<table><thead><tr><th>Thông báo / Announcement</th><th>Kích hoạt / Triggered</th>"
-                + "<th>Trạm nhận / Reached</th><th>Trạm mục tiêu / Targeted</th><th>Phát (trung vị, s) / Playing "
-                + "(median, s)</th><th>Phát (tối đa, s) / Playing (max, s)</th></tr></thead><tbody>\n");
+        header(html, "Thông báo / Announcement", "Kích hoạt / Triggered", "Trạm nhận / Reached",
+                "Trạm mục tiêu / Targeted", "Phát (trung vị, s) / Playing (median, s)",
+                "Phát (tối đa, s) / Playing (max, s)");
         for (EmergencyReach line : emergencies) {
             html.append("<tr><td>").append(esc(line.title())).append("</td><td>")
                     .append(esc(line.triggeredAt().atZone(BroadcastTime.ZONE).toLocalDateTime().withNano(0)))
@@ -116,6 +114,19 @@ final class ReportPage {
             html.append("</tr>\n");
         }
         html.append("</tbody></table>\n");
+    }
+
+    private static void heading(StringBuilder html, String tag, String vietnamese, String english) {
+        html.append('<').append(tag).append('>').append(esc(vietnamese)).append(" <span class=\"en\">/ ")
+                .append(esc(english)).append("</span></").append(tag).append(">\n");
+    }
+
+    private static void header(StringBuilder html, String... cells) {
+        html.append("<table><thead><tr>");
+        for (String cell : cells) {
+            html.append("<th>").append(esc(cell)).append("</th>");
+        }
+        html.append("</tr></thead><tbody>\n");
     }
 
     private static void number(StringBuilder html, Object value) {

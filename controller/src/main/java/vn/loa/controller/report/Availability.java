@@ -21,6 +21,11 @@ public record Availability(String station, Long areaId, String name, int station
                 observed == 0 ? null : (double) online / observed, days);
     }
 
+    /** The same figures without the days (for the summary, which reports the period only). */
+    Availability withoutDays() {
+        return new Availability(station, areaId, name, stations, observedHours, onlineHours, availability, List.of());
+    }
+
     static double hours(long millis) {
         return millis / 3_600_000.0;
     }

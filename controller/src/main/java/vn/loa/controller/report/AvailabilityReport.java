@@ -8,4 +8,10 @@ public record AvailabilityReport(Availability area, List<Availability> communes,
         communes = List.copyOf(communes);
         stations = List.copyOf(stations);
     }
+
+    /** The period's figures only, without the per-day lists. */
+    AvailabilityReport withoutDays() {
+        return new AvailabilityReport(area.withoutDays(), communes.stream().map(Availability::withoutDays).toList(),
+                stations.stream().map(Availability::withoutDays).toList());
+    }
 }

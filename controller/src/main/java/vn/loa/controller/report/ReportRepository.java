@@ -40,8 +40,9 @@ final class ReportRepository {
             before.setLong(1, from.toEpochMilli());
             try (ResultSet rows = before.executeQuery()) {
                 while (rows.next()) {
-                    points.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(
-                            new PresencePoint(Instant.ofEpochMilli(rows.getLong(3)), "online".equals(rows.getString(2))));
+                    PresencePoint last = new PresencePoint(Instant.ofEpochMilli(rows.getLong(3)),
+                            "online".equals(rows.getString(2)));
+                    points.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(last);
                 }
             }
         }

@@ -78,7 +78,8 @@ public final class Reports {
         List<Availability> communes = new ArrayList<>();
         for (Area commune : area.communes()) {
             List<DayAvailability> days = byCommune.getOrDefault(commune.id(), empty(from, to));
-            communes.add(Availability.of(null, commune.id(), commune.name(), counts.getOrDefault(commune.id(), 0), days));
+            int count = counts.getOrDefault(commune.id(), 0);
+            communes.add(Availability.of(null, commune.id(), commune.name(), count, days));
         }
         Availability whole = Availability.of(null, area.area().id(), area.area().name(), area.stations().size(),
                 total == null ? empty(from, to) : total);
@@ -91,10 +92,12 @@ public final class Reports {
         return EmergencyTally.reach(rows, area.stationIds());
     }
 
+    /** All three reports; availability for the period only (the per-day figures are in the availability report). */
     public Summary summary(long areaId, LocalDate from, LocalDate to) {
         Area area = areas.get(areaId);
         return new Summary(from, to, area.id(), area.name(), area.level().name().toLowerCase(java.util.Locale.ROOT),
-                broadcasts(areaId, from, to), availability(areaId, from, to), emergencies(areaId, from, to));
+                broadcasts(areaId, from, to), availability(areaId, from, to).withoutDays(),
+                emergencies(areaId, from, to));
     }
 
     private ReportArea area(long areaId) {
