@@ -30,6 +30,7 @@ import vn.loa.controller.emergency.EmergencySettings;
 import vn.loa.controller.emergency.StandardMessages;
 import vn.loa.controller.api.BroadcastRoutes;
 import vn.loa.controller.api.QuietHoursRoutes;
+import vn.loa.controller.api.ReportRoutes;
 import vn.loa.controller.api.ScheduleRoutes;
 import vn.loa.controller.asrun.AsRunLog;
 import vn.loa.controller.asrun.ReceiptService;
@@ -78,6 +79,8 @@ import vn.loa.controller.status.StationStatusService;
 import vn.loa.controller.status.StatusRepository;
 import vn.loa.controller.status.StatusWriter;
 import vn.loa.controller.store.Database;
+import vn.loa.controller.report.Reports;
+import vn.loa.controller.schedule.BroadcastTime;
 import vn.loa.controller.tls.ServerCertificate;
 import vn.loa.controller.tls.TrustedCertificates;
 import vn.loa.protocol.MessageCodec;
@@ -250,6 +253,8 @@ public final class Controller implements AutoCloseable {
         new ScheduleRoutes(schedules, json, bulletins, access).register(router);
         new QuietHoursRoutes(schedules, json, access).register(router);
         new BroadcastRoutes(asRun, stations, json, clock, access).register(router);
+        new ReportRoutes(new Reports(database, areas, asRun, clock, BroadcastTime.ZONE), json, clock, access)
+                .register(router);
         AnnouncementResolver resolver = new AnnouncementResolver(schedules::registry, bulletins, standard,
                 emergencies.settings(), clock);
         EmergencyRoutes routes = new EmergencyRoutes(emergencies, resolver, events, json, bulletins, access, tokens);

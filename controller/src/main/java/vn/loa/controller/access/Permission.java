@@ -14,7 +14,8 @@ public enum Permission {
     WRITE_SCHEDULES("create or cancel schedules"),
     MANAGE_QUIET_HOURS("set quiet hours"),
     READ_BROADCASTS("read the as-run log"),
-    RUN_EMERGENCIES("trigger, follow and stop emergency announcements");
+    RUN_EMERGENCIES("trigger, follow and stop emergency announcements"),
+    READ_REPORTS("read reports (broadcast hours, availability, emergencies)");
 
     private final String description;
 

@@ -6,10 +6,7 @@ import vn.loa.controller.access.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +51,9 @@ public final class BroadcastRoutes {
     private Response list(Call call) {
         var request = call.request();
         LocalDate today = LocalDate.now(clock.withZone(BroadcastTime.ZONE));
-        Instant from = request.queryParam("from").map(text -> instant(text, "from"))
+        Instant from = request.queryParam("from").map(text -> Periods.instant(text, "from"))
                 .orElse(today.atStartOfDay(BroadcastTime.ZONE).toInstant());
-        Instant to = request.queryParam("to").map(text -> instant(text, "to")).orElse(from.plus(Duration.ofDays(1)));
+        Instant to = request.queryParam("to").map(text -> Periods.instant(text, "to")).orElse(from.plus(Duration.ofDays(1)));
         if (!to.isAfter(from)) {
             throw ApiException.invalid("query parameter 'to' must be after 'from'");
         }
@@ -77,8 +74,8 @@ public final class BroadcastRoutes {
         }
         String area = request.queryParam("area").orElse(null);
         if (area != null) {
-            access.requireTouching(call.principal(), Permission.READ_BROADCASTS, areaId(area));
-            Set<String> inArea = stations.inArea(areaId(area)).stream().map(s -> s.id())
+            access.requireTouching(call.principal(), Permission.READ_BROADCASTS, Periods.areaId(area));
+            Set<String> inArea = stations.inArea(Periods.areaId(area)).stream().map(s -> s.id())
                     .collect(Collectors.toCollection(HashSet::new));
             filter = filter.and(inArea::contains);
         }
@@ -93,59 +90,19 @@ public final class BroadcastRoutes {
         StringBuilder csv = new StringBuilder("broadcast_id,station,schedule_id,bulletin_id,class,planned_start_local,"
                 + "planned_start_utc,planned_end_utc,state,actual_start_utc,actual_end_utc,zones,zones_on,reason\r\n");
         for (BroadcastRow row : rows) {
-            csv.append(cell(row.broadcastId())).append(',').append(cell(row.station())).append(',')
-                    .append(cell(row.scheduleId())).append(',').append(cell(row.bulletinId())).append(',')
-                    .append(cell(row.bulletinClass())).append(',')
-                    .append(cell(LOCAL.format(row.plannedStart().atZone(BroadcastTime.ZONE)))).append(',')
-                    .append(cell(row.plannedStart())).append(',').append(cell(row.plannedEnd())).append(',')
-                    .append(cell(row.state())).append(',').append(cell(row.actualStart())).append(',')
-                    .append(cell(row.actualEnd())).append(',').append(cell(join(row.zones()))).append(',')
-                    .append(cell(join(row.zonesOn()))).append(',').append(cell(row.reason())).append("\r\n");
+            csv.append(Csv.cell(row.broadcastId())).append(',').append(Csv.cell(row.station())).append(',')
+                    .append(Csv.cell(row.scheduleId())).append(',').append(Csv.cell(row.bulletinId())).append(',')
+                    .append(Csv.cell(row.bulletinClass())).append(',')
+                    .append(Csv.cell(LOCAL.format(row.plannedStart().atZone(BroadcastTime.ZONE)))).append(',')
+                    .append(Csv.cell(row.plannedStart())).append(',').append(Csv.cell(row.plannedEnd())).append(',')
+                    .append(Csv.cell(row.state())).append(',').append(Csv.cell(row.actualStart())).append(',')
+                    .append(Csv.cell(row.actualEnd())).append(',').append(Csv.cell(join(row.zones()))).append(',')
+                    .append(Csv.cell(join(row.zonesOn()))).append(',').append(Csv.cell(row.reason())).append("\r\n");
         }
         return Response.text(200, "text/csv; charset=utf-8", csv.toString());
     }
 
     private static String join(List<Integer> zones) {
         return zones.stream().map(String::valueOf).collect(Collectors.joining(" "));
-    }
-
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
-    }
-
-    private static Instant instant(String text, String field) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                return LocalDateTime.parse(text).atZone(BroadcastTime.ZONE).toInstant();
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay(BroadcastTime.ZONE).toInstant();
-                } catch (DateTimeParseException notADate) {
-                    throw ApiException.invalid("query parameter '" + field + "' must be an instant "
-                            + "(2026-11-24T00:00:00Z), a local date-time (2026-11-24T07:00) or a local date "
-                            + "(2026-11-24), got '" + text + "'");
-                }
-            }
-        }
-    }
-
-    private static long areaId(String raw) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("query parameter 'area' must be an area id");
-        }
     }
 }

@@ -191,6 +191,16 @@ class AccessMatrixIT {
         expect("export the as-run log of C1", api -> api.get("/api/v1/broadcasts?station=s1&format=csv"),
                 "admin", "scheduler", "technician", "operator");
         expect("read the as-run log of C3", api -> api.get("/api/v1/broadcasts?station=s3"), "admin", "operator3");
+        expect("read the reports of D1", api -> api.get("/api/v1/reports/summary?area=" + d1),
+                "admin", "scheduler", "technician");
+        expect("print the yearly review of D1", api -> api.get("/api/v1/reports/summary?area=" + d1
+                + "&from=2026-01-01&to=2027-01-01&format=html"), "admin", "scheduler", "technician");
+        expect("export the broadcast hours of C1", api -> api.get("/api/v1/reports/broadcast-hours?area=" + c1
+                + "&format=csv"), "admin", "scheduler", "technician", "operator");
+        expect("read the availability of C1", api -> api.get("/api/v1/reports/availability?area=" + c1),
+                "admin", "scheduler", "technician", "operator");
+        expect("read the emergencies report of C3", api -> api.get("/api/v1/reports/emergencies?area=" + c3),
+                "admin", "operator3");
 
         assertThat(ids(as.get("operator").get("/api/v1/schedules"), "schedules")).contains(scheduleS1)
                 .doesNotContain(scheduleS3);
