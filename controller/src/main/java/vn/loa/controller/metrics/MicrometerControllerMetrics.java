@@ -26,6 +26,15 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
     public static final String EMERGENCIES = "loa.emergencies.ended";
     public static final String EMERGENCY_STATIONS = "loa.emergency.stations";
 
+    /**
+     * Histogram buckets of API latency: a dozen, not Micrometer's ~70 percentile buckets, since every
+     * route, method and status has its own histogram.
+     */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+        Duration.ofSeconds(10)};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     public MicrometerControllerMetrics() {
@@ -67,8 +76,8 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
 
     @Override
     public void httpRequest(String method, String route, int status, long durationNanos) {
-        Timer.builder(HTTP_REQUESTS).description("API requests by route and status").publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+        Timer.builder(HTTP_REQUESTS).description("API requests by route and status")
+                .serviceLevelObjectives(LATENCY_BUCKETS)
                 .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
                 .register(registry).record(durationNanos, TimeUnit.NANOSECONDS);
     }
