@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -36,6 +37,10 @@ import vn.loa.agent.link.LinkListener;
 import vn.loa.agent.link.LinkSupervisor;
 import vn.loa.agent.link.PahoBrokerLink;
 import vn.loa.agent.link.StationEnrolment;
+import vn.loa.agent.metrics.AgentMetrics;
+import vn.loa.agent.metrics.MetricsServer;
+import vn.loa.agent.metrics.MicrometerAgentMetrics;
+import vn.loa.agent.metrics.StationGauges;
 import vn.loa.agent.player.JavaSoundPlayer;
 import vn.loa.agent.player.Player;
 import vn.loa.agent.player.SimulatedPlayer;
@@ -98,6 +103,8 @@ public final class StationAgent implements AutoCloseable {
     private final InboundQueue inbound;
     private final String commandsTopic;
     private final String controllerStatusTopic;
+    private final AgentMetrics metrics;
+    private final MetricsServer metricsServer; // null when metrics.port is not set
     private ScheduledFuture<?> heartbeats; // agent thread
     private boolean closed; // guarded by this
 
@@ -115,6 +122,8 @@ public final class StationAgent implements AutoCloseable {
         MessageCodec commandCodec = new MessageCodec(COMMAND_MAX_PAYLOAD_BYTES);
         Instant startedAt = clock.instant();
         ExecutorTaskScheduler agentThread = new ExecutorTaskScheduler(threads.agent);
+        this.metrics = config.metrics().enabled() ? new MicrometerAgentMetrics(station, AgentVersion.current())
+                : AgentMetrics.NONE;
         this.relays = RelayBoards.create(station, config.zones(), config.relay(), this::reportEvent);
         this.player = player(config, threads, clock, this::reportEvent);
         HeartbeatFactory heartbeatFactory = new HeartbeatFactory(station, probe, relays, player, clock, startedAt);
@@ -129,15 +138,15 @@ public final class StationAgent implements AutoCloseable {
             httpBuilder.sslContext(trustedCa(config, "controller.caFile", config.controller().caFile()));
         }
         HttpClient http = httpBuilder.build();
-        this.audio = new AudioPrefetcher(station, new AudioCache(config.dataDir().resolve("cache"),
-                config.cache().maxBytes(), clock), http, config.controller(), login(config),
+        AudioCache cache = new AudioCache(config.dataDir().resolve("cache"), config.cache().maxBytes(), clock);
+        this.audio = new AudioPrefetcher(station, cache, http, config.controller(), login(config),
                 new ExecutorTaskScheduler(threads.audio),
-                clock, new Backoff(DOWNLOAD_RETRY_MIN, DOWNLOAD_RETRY_MAX), reporter::publishEvent, this::audioReady);
+                clock, new Backoff(DOWNLOAD_RETRY_MIN, DOWNLOAD_RETRY_MAX), this::reportEvent, this::audioReady);
         Set<Integer> channels = config.zones().stream().map(Zone::channel).collect(Collectors.toSet());
         this.playout = new Playout(new PlayoutParts(station, config.playout(), channels, clock,
                 new ExecutorTaskScheduler(threads.playout), relays, player, audio, new PlanStore(database, commandCodec),
-                new PlayoutJournal(database, outboxStore), outbox::wake, reporter::publishPlanAck, startedAt,
-                reporter::publishEmergencyProgress));
+                new PlayoutJournal(database, outboxStore, metrics::receipt), outbox::wake, reporter::publishPlanAck,
+                startedAt, reporter::publishEmergencyProgress));
         PlayoutWatchdog watchdog = new PlayoutWatchdog(station, relays, playout::actionExpectedBy, clock,
                 PlayoutWatchdog.DEFAULT_GRACE, this::reportEvent);
         threads.agent.scheduleWithFixedDelay(watchdog::check, 1, 1, TimeUnit.SECONDS);
@@ -152,6 +161,9 @@ public final class StationAgent implements AutoCloseable {
                 new Backoff(config.mqtt().reconnectMin(), config.mqtt().reconnectMax()),
                 reporter::lastWill, new Inbound(), this::announce,
                 Duration.ofSeconds(config.mqtt().keepAliveSeconds()), clock);
+        metrics.watch(new StationGauges(link::isConnected, outboxStore::size, cache::usedBytes,
+                () -> relays.fault().isPresent(), playout::heldVersion, probe));
+        this.metricsServer = MetricsServer.startIfEnabled(station, config.metrics(), metrics).orElse(null);
     }
 
     /** The station's credentials for fetching audio: its MQTT ones, when it has a password. */
@@ -215,6 +227,11 @@ public final class StationAgent implements AutoCloseable {
         return agent;
     }
 
+    /** The port of the Prometheus endpoint, when {@code metrics.port} turned it on. */
+    public Optional<Integer> metricsPort() {
+        return Optional.ofNullable(metricsServer).map(MetricsServer::port);
+    }
+
     public String stationId() {
         return config.station();
     }
@@ -263,6 +280,9 @@ public final class StationAgent implements AutoCloseable {
         link.close();
         relays.close();
         player.close();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         threads.stopAll();
         database.close();
         log.info("station {} stopped", config.station());
@@ -280,6 +300,7 @@ public final class StationAgent implements AutoCloseable {
 
     /** For the parts built before the reporter (relays, player): their events come once the station runs. */
     private void reportEvent(String kind, Severity severity, String detail) {
+        metrics.event(kind, severity);
         reporter.publishEvent(kind, severity, detail);
     }
 
@@ -289,6 +310,7 @@ public final class StationAgent implements AutoCloseable {
 
     /** After every successful connect, on the agent thread. */
     private void announce() {
+        metrics.connected();
         subscribe(commandsTopic);
         subscribe(controllerStatusTopic);
         reporter.publishStatus(Presence.ONLINE);

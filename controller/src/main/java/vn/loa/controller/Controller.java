@@ -59,6 +59,8 @@ import vn.loa.controller.http.Dispatcher;
 import vn.loa.controller.http.HttpServer;
 import vn.loa.controller.http.Router;
 import vn.loa.controller.metrics.ControllerMetrics;
+import vn.loa.controller.metrics.MeteredEmergencies;
+import vn.loa.controller.metrics.MeteredReports;
 import vn.loa.controller.metrics.MicrometerControllerMetrics;
 import vn.loa.controller.api.EnrolmentRoutes;
 import vn.loa.controller.identity.ControllerIdentity;
@@ -186,7 +188,7 @@ public final class Controller implements AutoCloseable {
         BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json, access,
                 new AudioAccess(credentials::verify, auth::authenticate));
         Router router = new Router();
-        new SystemRoutes(metrics, link::isConnected, json).register(router);
+        new SystemRoutes(metrics, link::isConnected, json, config.http().metricsToken()).register(router);
         new ConsoleRoutes().register(router);
         UserService users = new UserService(database, clock, auth, areas, audit);
         new AuthRoutes(auth, users, json).register(router);
@@ -198,7 +200,7 @@ public final class Controller implements AutoCloseable {
         StandardMessages standard = new StandardMessages(database, clock, bulletins, audit);
         standard.load(bulletins.uploadDir());
         EmergencyRoutes emergencyRoutes = broadcasting(config, clock, json, sink, bulletinCatalog, router, audit,
-                standard, access, auth::authenticate);
+                standard, access, auth::authenticate, metrics);
         new AuditRoutes(audit, json, access).register(router);
         new StandardMessageRoutes(standard, json, access).register(router);
         http = HttpServer.start(config.http().host(), config.http().port(), config.http().maxBodyBytes(),
@@ -231,7 +233,8 @@ public final class Controller implements AutoCloseable {
     private EmergencyRoutes broadcasting(ControllerConfig config, Clock clock, ApiJson json, StationMessageIngest sink,
                                          BulletinCatalog catalog, Router router, AuditLog audit,
                                          StandardMessages standard, Access access,
-                                         java.util.function.Function<String, Principal> tokens) {
+                                         java.util.function.Function<String, Principal> tokens,
+                                         ControllerMetrics metrics) {
         ControllerConfig.Broadcasts settings = config.broadcasts();
         schedules = new ScheduleService(database, clock, areas, stations, catalog);
         PlanDispatcher plans = new PlanDispatcher(database, clock, schedules, link::publishCommand, dispatchThread,
@@ -244,10 +247,11 @@ public final class Controller implements AutoCloseable {
         EmergencyEvents events = new EmergencyEvents(json.mapper(), (a, stations) -> EmergencyView.of(a, stations, true),
                 EmergencyView.StationView::of);
         emergencies = new EmergencyService(database, clock, audit, link::publishCommand, status::isOnline,
-                emergencyThread, emergencySettings(config.emergencies()), json.mapper(), events);
+                emergencyThread, emergencySettings(config.emergencies()), json.mapper(),
+                new MeteredEmergencies(events, metrics));
         events.attach(emergencies);
         emergencies.start();
-        sink.listener(new ReportRouter(plans, receipts, emergencies));
+        sink.listener(new MeteredReports(new ReportRouter(plans, receipts, emergencies), metrics));
         plans.start(Duration.ofMinutes(settings.replanMinutes()));
         AsRunLog asRun = new AsRunLog(schedules, receipts, clock, Duration.ofSeconds(settings.confirmGraceSeconds()));
         new ScheduleRoutes(schedules, json, bulletins, access).register(router);

@@ -23,7 +23,8 @@ public record AgentConfig(
         AudioSettings audio,
         ControllerSettings controller,
         CacheSettings cache,
-        PlayoutSettings playout) {
+        PlayoutSettings playout,
+        MetricsSettings metrics) {
 
     public static final int DEFAULT_HEARTBEAT_SECONDS = 30;
     public static final List<Zone> DEFAULT_ZONES = List.of(new Zone(1, "Vùng 1"));
@@ -49,6 +50,21 @@ public record AgentConfig(
         Objects.requireNonNull(controller, "controller");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(playout, "playout");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** With the metrics endpoint off. */
+    public AgentConfig(String station, Path dataDir, int heartbeatSeconds, List<Zone> zones, MqttSettings mqtt,
+                       RelaySettings relay, AudioSettings audio, ControllerSettings controller, CacheSettings cache,
+                       PlayoutSettings playout) {
+        this(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, controller, cache, playout,
+                MetricsSettings.off());
+    }
+
+    /** The Prometheus endpoint on this host and port (0: any free port; null: off). */
+    public AgentConfig withMetrics(MetricsSettings settings) {
+        return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, controller, cache,
+                playout, settings);
     }
 
     /**
@@ -68,58 +84,62 @@ public record AgentConfig(
     }
 
     public AgentConfig withHeartbeatSeconds(int seconds) {
-        return new AgentConfig(station, dataDir, seconds, zones, mqtt, relay, audio, controller, cache, playout);
+        return new AgentConfig(station, dataDir, seconds, zones, mqtt, relay, audio, controller, cache, playout,
+                metrics);
     }
 
     public AgentConfig withZones(List<Zone> newZones) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, newZones, mqtt, relay, audio, controller, cache,
-                playout);
+                playout, metrics);
     }
 
     public AgentConfig withDataDir(Path dir) {
-        return new AgentConfig(station, dir, heartbeatSeconds, zones, mqtt, relay, audio, controller, cache, playout);
+        return new AgentConfig(station, dir, heartbeatSeconds, zones, mqtt, relay, audio, controller, cache, playout,
+                metrics);
     }
 
     public AgentConfig withMqtt(MqttSettings settings) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, settings, relay, audio, controller, cache,
-                playout);
+                playout, metrics);
     }
 
     /** The controller's HTTP base URL, e.g. {@code http://127.0.0.1:8080}, where bulletin audio is fetched. */
     public AgentConfig withControllerUrl(String url) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio,
-                new ControllerSettings(url, controller.caFile(), controller.enrolmentToken()), cache, playout);
+                new ControllerSettings(url, controller.caFile(), controller.enrolmentToken()), cache, playout,
+                metrics);
     }
 
     /** The one-time token the agent exchanges for its MQTT credentials when it has no password. */
     public AgentConfig withEnrolmentToken(String token) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio,
-                new ControllerSettings(controller.url(), controller.caFile(), token), cache, playout);
+                new ControllerSettings(controller.url(), controller.caFile(), token), cache, playout,
+                metrics);
     }
 
     public AgentConfig withController(ControllerSettings settings) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, settings, cache,
-                playout);
+                playout, metrics);
     }
 
     public AgentConfig withCacheMaxBytes(long maxBytes) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, controller,
-                new CacheSettings(maxBytes), playout);
+                new CacheSettings(maxBytes), playout, metrics);
     }
 
     public AgentConfig withPlayout(PlayoutSettings settings) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, controller, cache,
-                settings);
+                settings, metrics);
     }
 
     public AgentConfig withAudio(AudioSettings settings) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, settings, controller, cache,
-                playout);
+                playout, metrics);
     }
 
     public AgentConfig withRelay(RelaySettings settings) {
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, settings, audio, controller, cache,
-                playout);
+                playout, metrics);
     }
 
     public AgentConfig withKeepAliveSeconds(int seconds) {

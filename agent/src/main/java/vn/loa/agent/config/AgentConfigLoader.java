@@ -49,7 +49,7 @@ public final class AgentConfigLoader {
 
     private static AgentConfig parse(ConfigNode root) {
         root.allowOnly("station", "dataDir", "heartbeatSeconds", "zones", "mqtt", "relay", "audio", "controller",
-                "cache", "playout");
+                "cache", "playout", "metrics");
         String station = root.requiredText("station");
         Path dataDir = root.text("dataDir").map(text -> path(root.field("dataDir"), text))
                 .orElse(AgentConfig.defaultDataDir(station));
@@ -64,8 +64,15 @@ public final class AgentConfigLoader {
         CacheSettings cache = root.section("cache").map(AgentConfigLoader::cache).orElse(CacheSettings.defaults());
         PlayoutSettings playout = root.section("playout").map(AgentConfigLoader::playout)
                 .orElse(PlayoutSettings.defaults());
+        MetricsSettings metrics = root.section("metrics").map(AgentConfigLoader::metrics).orElse(MetricsSettings.off());
         return new AgentConfig(station, dataDir, heartbeatSeconds, zones, mqtt, relay, audio, controller, cache,
-                playout);
+                playout, metrics);
+    }
+
+    private static MetricsSettings metrics(ConfigNode metrics) {
+        metrics.allowOnly("port", "host");
+        Integer port = metrics.wholeNumber("port").isPresent() ? metrics.wholeNumber("port").getAsInt() : null;
+        return new MetricsSettings(port, metrics.text("host").orElse(MetricsSettings.DEFAULT_HOST));
     }
 
     private static ControllerSettings controller(ConfigNode controller) {

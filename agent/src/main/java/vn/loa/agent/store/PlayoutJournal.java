@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import vn.loa.protocol.Receipt;
 import vn.loa.protocol.ReceiptState;
@@ -24,10 +25,17 @@ import vn.loa.protocol.ReceiptState;
 public final class PlayoutJournal {
     private final Database database;
     private final OutboxStore outbox;
+    private final Consumer<Receipt> written;
 
     public PlayoutJournal(Database database, OutboxStore outbox) {
+        this(database, outbox, receipt -> { });
+    }
+
+    /** {@code written} hears of each receipt once it is committed (for the metrics), on the caller's thread. */
+    public PlayoutJournal(Database database, OutboxStore outbox, Consumer<Receipt> written) {
         this.database = Objects.requireNonNull(database, "database");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.written = Objects.requireNonNull(written, "written");
     }
 
     /** Every remembered broadcast, by id. */
@@ -58,6 +66,7 @@ public final class PlayoutJournal {
             outbox.insert(connection, started);
             return null;
         });
+        written.accept(started);
     }
 
     /** A broadcast ended, one way or another: it is {@code done}, and its final receipt is in the outbox. */
@@ -70,6 +79,7 @@ public final class PlayoutJournal {
             outbox.insert(connection, last);
             return null;
         });
+        written.accept(last);
     }
 
     /** A clean shutdown cut a playing broadcast at {@code at}. */

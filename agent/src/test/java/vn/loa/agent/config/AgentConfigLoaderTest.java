@@ -127,8 +127,30 @@ class AgentConfigLoaderTest {
         assertThat(config.cache().maxBytes()).isEqualTo(2_147_483_648L);
         assertThat(config.playout()).isEqualTo(new PlayoutSettings(Duration.ofSeconds(3), Duration.ofSeconds(2),
                 Duration.ofSeconds(60), AfterReboot.SKIP));
+        assertThat(config.metrics()).isEqualTo(new MetricsSettings(null, "127.0.0.1"));
+        assertThat(config.metrics().enabled()).isFalse();
         assertThat(config).isEqualTo(AgentConfig.of("xa-tan-lap", "tcp://127.0.0.1:1883",
                 Path.of("loa-agent-data", "xa-tan-lap")));
+    }
+
+    @Test
+    void metricsSectionTurnsThePrometheusEndpointOn() throws IOException {
+        Path file = write("""
+                station: xa-tan-lap
+                mqtt:
+                  uri: tcp://127.0.0.1:1883
+                metrics:
+                  port: 9464
+                  host: 0.0.0.0
+                """);
+
+        AgentConfig config = AgentConfigLoader.load(file);
+
+        assertThat(config.metrics()).isEqualTo(new MetricsSettings(9464, "0.0.0.0"));
+        assertThat(config.metrics().enabled()).isTrue();
+        assertThat(config.withHeartbeatSeconds(10).metrics()).isEqualTo(config.metrics());
+        Path nullPort = write("station: xa-tan-lap\nmqtt: {uri: 'tcp://h:1883'}\nmetrics: {port: null, host: 127.0.0.1}\n");
+        assertThat(AgentConfigLoader.load(nullPort).metrics().enabled()).isFalse();
     }
 
     @Test
@@ -204,6 +226,9 @@ class AgentConfigLoaderTest {
             cache size with unit   | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\ncache: {maxBytes: 2GB}             | field 'cache.maxBytes' must be a whole number, got '2GB'
             warm-up negative       | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nplayout: {warmUpSeconds: -1}       | field 'playout.warmUpSeconds' must be 0..60, got -1
             tolerance too long     | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nplayout: {lateToleranceSeconds: 7200} | field 'playout.lateToleranceSeconds' must be 0..3600, got 7200
+            metrics port too high  | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nmetrics: {port: 70000}           | field 'metrics.port' must be 0..65535 or null (off), got 70000
+            metrics port as text   | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nmetrics: {port: http}            | field 'metrics.port' must be a whole number, got 'http'
+            metrics typo           | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nmetrics: {address: x}           | field 'metrics.address' is not a known setting
             unknown after reboot   | station: demo-01\\nmqtt: {uri: 'tcp://h:1883'}\\nplayout: {afterReboot: replay}    | field 'playout.afterReboot' must be one of [skip, resume], got 'replay'
             """)
     void badFileNamesTheFileAndTheField(String problem, String yaml, String expected) throws IOException {
@@ -295,5 +320,12 @@ class AgentConfigLoaderTest {
         assertThat(config.controller()).isEqualTo(ControllerSettings.defaults());
         assertThat(config.cache()).isEqualTo(CacheSettings.defaults());
         assertThat(config.playout()).isEqualTo(PlayoutSettings.defaults());
+        assertThat(config.metrics()).isEqualTo(MetricsSettings.off());
+    }
+
+    @Test
+    void theDebianPackagesConfigParsesWithMetricsOff() throws IOException {
+        Path file = write(Files.readString(Path.of("src/deb/agent.yml")).replace("station: CHANGE-ME", "station: xa-01"));
+        assertThat(AgentConfigLoader.load(file).metrics()).isEqualTo(MetricsSettings.off());
     }
 }

@@ -46,7 +46,8 @@ public final class ConfigLoader {
         top.rejectUnknown();
         ControllerConfig.Http h = new ControllerConfig.Http(http.text("host", d.http().host()),
                 http.integer("port", d.http().port()), http.integer("maxBodyBytes", d.http().maxBodyBytes()),
-                http.integer("apiThreads", d.http().apiThreads()), http.bool("tls", false));
+                http.integer("apiThreads", d.http().apiThreads()), http.bool("tls", false),
+                http.text("metricsToken", null));
         http.rejectUnknown();
         ControllerConfig.Mqtt m0 = d.mqtt();
         ControllerConfig.Mqtt m = new ControllerConfig.Mqtt(mqtt.text("broker", m0.broker()), mqtt.text("uri", null),

@@ -13,12 +13,24 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
                                CapSettings cap, Tls tls) {
 
     /** The HTTP API; {@code tls}: HTTPS only, with the certificate of the {@code tls} section. */
-    public record Http(String host, int port, int maxBodyBytes, int apiThreads, boolean tls) {
+    /**
+     * The API port. {@code metricsToken}: when set, {@code /metrics} wants {@code Authorization: Bearer <token>}
+     * (for Prometheus' {@code authorization} scrape setting); null leaves it open, like {@code /healthz}.
+     */
+    public record Http(String host, int port, int maxBodyBytes, int apiThreads, boolean tls, String metricsToken) {
         public Http {
             Objects.requireNonNull(host, "host");
             ConfigChecks.port("http.port", port);
             ConfigChecks.range("http.maxBodyBytes", maxBodyBytes, 1024, 16 * 1024 * 1024);
             ConfigChecks.range("http.apiThreads", apiThreads, 1, 64);
+            if (metricsToken != null && metricsToken.length() < 16) {
+                throw new ConfigException("field 'http.metricsToken' must be at least 16 characters");
+            }
+        }
+
+        /** {@code /metrics} open. */
+        public Http(String host, int port, int maxBodyBytes, int apiThreads, boolean tls) {
+            this(host, port, maxBodyBytes, apiThreads, tls, null);
         }
 
         /** Plain HTTP. */
@@ -270,7 +282,8 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
     }
 
     public ControllerConfig withHttp(String host, int port) {
-        return new ControllerConfig(dataDir, new Http(host, port, http.maxBodyBytes(), http.apiThreads(), http.tls()),
+        return new ControllerConfig(dataDir, new Http(host, port, http.maxBodyBytes(), http.apiThreads(), http.tls(),
+                http.metricsToken()),
                 mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls);
     }
 
@@ -315,6 +328,12 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
     /** HTTPS only (true) or plain HTTP (false) on the API port. */
     public ControllerConfig withHttpTls(boolean on) {
         return new ControllerConfig(dataDir, new Http(http.host(), http.port(), http.maxBodyBytes(), http.apiThreads(),
-                on), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls);
+                on, http.metricsToken()), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls);
+    }
+
+    /** {@code /metrics} behind this bearer token (null: open). */
+    public ControllerConfig withMetricsToken(String token) {
+        return new ControllerConfig(dataDir, new Http(http.host(), http.port(), http.maxBodyBytes(), http.apiThreads(),
+                http.tls(), token), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls);
     }
 }

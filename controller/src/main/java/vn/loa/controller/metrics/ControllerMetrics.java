@@ -25,6 +25,15 @@ public interface ControllerMetrics {
     /** Registers the gauges of station presence, read when scraped. */
     void stationGauges(Supplier<Number> online, Supplier<Number> offline);
 
+    /** A station reported a broadcast: {@code state} is the receipt's state (started, completed, missed, ...). */
+    void receipt(String state);
+
+    /** An emergency announcement reached its end: {@code state} is stopped, ended or discarded. */
+    void emergencyEnded(String state);
+
+    /** One station of an ended emergency announcement, by its final stage (played, missed, ...). */
+    void emergencyStation(String stage);
+
     /** Prometheus text exposition of every meter. */
     String scrape();
 }

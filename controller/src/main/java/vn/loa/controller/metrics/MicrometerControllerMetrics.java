@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -21,6 +22,18 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
     public static final String HTTP_REQUESTS = "loa.http.requests";
     public static final String BROKER_REFUSALS = "loa.mqtt.broker.refusals";
     public static final String STATIONS = "loa.stations";
+    public static final String RECEIPTS = "loa.receipts";
+    public static final String EMERGENCIES = "loa.emergencies.ended";
+    public static final String EMERGENCY_STATIONS = "loa.emergency.stations";
+
+    /**
+     * Histogram buckets of API latency: a dozen, not Micrometer's ~70 percentile buckets, since every
+     * route, method and status has its own histogram.
+     */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+        Duration.ofSeconds(10)};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -64,6 +77,7 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
     @Override
     public void httpRequest(String method, String route, int status, long durationNanos) {
         Timer.builder(HTTP_REQUESTS).description("API requests by route and status")
+                .serviceLevelObjectives(LATENCY_BUCKETS)
                 .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
                 .register(registry).record(durationNanos, TimeUnit.NANOSECONDS);
     }
@@ -74,6 +88,24 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
                 .tag("presence", "online").register(registry);
         Gauge.builder(STATIONS, offline).description("Registered stations by presence")
                 .tag("presence", "offline").register(registry);
+    }
+
+    @Override
+    public void receipt(String state) {
+        Counter.builder(RECEIPTS).description("Broadcast receipts from stations, by state")
+                .tag("state", state).register(registry).increment();
+    }
+
+    @Override
+    public void emergencyEnded(String state) {
+        Counter.builder(EMERGENCIES).description("Emergency announcements that reached their end, by final state")
+                .tag("state", state).register(registry).increment();
+    }
+
+    @Override
+    public void emergencyStation(String stage) {
+        Counter.builder(EMERGENCY_STATIONS).description("Stations of ended emergency announcements, by final stage")
+                .tag("stage", stage).register(registry).increment();
     }
 
     @Override

@@ -37,6 +37,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void metricsTokenIsReadAndMustBeLongEnough() throws Exception {
+        assertThat(ConfigLoader.load(write("")).http().metricsToken()).isNull();
+        assertThat(ConfigLoader.load(write("http:\n  metricsToken: scrape-token-0123456789\n")).http().metricsToken())
+                .isEqualTo("scrape-token-0123456789");
+        Path tooShort = write("http:\n  metricsToken: short\n");
+        assertThatThrownBy(() -> ConfigLoader.load(tooShort)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.metricsToken");
+    }
+
+    @Test
     void externalBrokerNeedsAUri() throws Exception {
         Path file = write("mqtt:\n  broker: external\n");
         assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOf(ConfigException.class)
