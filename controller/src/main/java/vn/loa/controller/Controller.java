@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiJson;
 import vn.loa.controller.access.Access;
+import vn.loa.controller.api.AlertRoutes;
 import vn.loa.controller.api.AuditRoutes;
+import vn.loa.controller.api.FaultReportRoutes;
 import vn.loa.controller.api.CapRoutes;
 import vn.loa.controller.cap.CapDecider;
 import vn.loa.controller.emergency.CapIntake;
@@ -53,6 +55,13 @@ import vn.loa.controller.bulletin.AudioLibrary;
 import vn.loa.controller.bulletin.BulletinService;
 import vn.loa.controller.bulletin.BulletinState;
 import vn.loa.controller.config.ControllerConfig;
+import vn.loa.controller.health.AlertStore;
+import vn.loa.controller.health.HealthMonitor;
+import vn.loa.controller.health.HealthRules;
+import vn.loa.controller.health.HealthSources;
+import vn.loa.controller.health.Rule;
+import vn.loa.controller.health.WebhookOutbox;
+import vn.loa.controller.health.WebhookSender;
 import vn.loa.controller.http.Dispatcher;
 import vn.loa.controller.http.HttpServer;
 import vn.loa.controller.http.Router;
@@ -107,6 +116,8 @@ public final class Controller implements AutoCloseable {
     private final BulletinService bulletins;
     private final ScheduledExecutorService dispatchThread;
     private final ScheduledExecutorService emergencyThread;
+    private final ThreadPoolExecutor healthThread;
+    private final ScheduledExecutorService webhookThread;
     private EmergencyService emergencies;
     private ScheduleService schedules;
     private final String generatedAdminPassword;
@@ -127,6 +138,8 @@ public final class Controller implements AutoCloseable {
         dispatchThread = Executors.newSingleThreadScheduledExecutor(Threads.named("loa-dispatch"));
         emergencyThread = Executors.newSingleThreadScheduledExecutor(Threads.named("loa-emergency"));
         ingest = Threads.single("loa-ingest", 100_000, new ThreadPoolExecutor.AbortPolicy());
+        healthThread = Threads.single("loa-health", 10_000, new ThreadPoolExecutor.DiscardPolicy());
+        webhookThread = Executors.newSingleThreadScheduledExecutor(Threads.named("loa-webhooks"));
         writerThread = Threads.single("loa-status-writer", 1_000, new ThreadPoolExecutor.CallerRunsPolicy());
         api = new ThreadPoolExecutor(config.http().apiThreads(), config.http().apiThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1_000), Threads.named("loa-api"), new ThreadPoolExecutor.AbortPolicy());
@@ -194,7 +207,7 @@ public final class Controller implements AutoCloseable {
         StandardMessages standard = new StandardMessages(database, clock, bulletins, audit);
         standard.load(bulletins.uploadDir());
         EmergencyRoutes emergencyRoutes = broadcasting(config, clock, json, sink, bulletinCatalog, router, audit,
-                standard, access);
+                standard, access, metrics);
         new AuditRoutes(audit, json, access).register(router);
         new StandardMessageRoutes(standard, json, access).register(router);
         http = HttpServer.start(config.http().host(), config.http().port(), config.http().maxBodyBytes(),
@@ -226,7 +239,7 @@ public final class Controller implements AutoCloseable {
      */
     private EmergencyRoutes broadcasting(ControllerConfig config, Clock clock, ApiJson json, StationMessageIngest sink,
                                          BulletinCatalog catalog, Router router, AuditLog audit,
-                                         StandardMessages standard, Access access) {
+                                         StandardMessages standard, Access access, ControllerMetrics metrics) {
         ControllerConfig.Broadcasts settings = config.broadcasts();
         schedules = new ScheduleService(database, clock, areas, stations, catalog);
         PlanDispatcher plans = new PlanDispatcher(database, clock, schedules, link::publishCommand, dispatchThread,
@@ -242,9 +255,14 @@ public final class Controller implements AutoCloseable {
                 emergencyThread, emergencySettings(config.emergencies()), json.mapper(), events);
         events.attach(emergencies);
         emergencies.start();
-        sink.listener(new ReportRouter(plans, receipts, emergencies));
         plans.start(Duration.ofMinutes(settings.replanMinutes()));
         AsRunLog asRun = new AsRunLog(schedules, receipts, clock, Duration.ofSeconds(settings.confirmGraceSeconds()));
+        ReportRouter reports = new ReportRouter(plans, receipts, emergencies);
+        HealthMonitor health = health(config, clock, json, audit, access, router, metrics, plans, asRun);
+        sink.listener((message, receivedAt) -> {
+            reports.applied(message, receivedAt);
+            health.applied(message, receivedAt);
+        });
         new ScheduleRoutes(schedules, json, bulletins, access).register(router);
         new QuietHoursRoutes(schedules, json, access).register(router);
         new BroadcastRoutes(asRun, stations, json, clock, access).register(router);
@@ -255,6 +273,39 @@ public final class Controller implements AutoCloseable {
         new CapRoutes(new CapIntake(database, clock, new CapDecider(config.cap(), clock), areas::list,
                 stations::list, resolver, emergencies, standard, audit), json, access).register(router);
         return routes;
+    }
+
+    /** Health rules on their own thread, alerts, their webhooks on another, the alert and fault routes. */
+    private HealthMonitor health(ControllerConfig config, Clock clock, ApiJson json, AuditLog audit, Access access,
+                                 Router router, ControllerMetrics metrics, PlanDispatcher plans, AsRunLog asRun) {
+        WebhookOutbox outbox = new WebhookOutbox(database, json.mapper(), config.health().webhooks());
+        AlertStore alerts = new AlertStore(database, clock, audit, outbox);
+        HealthSources sources = new HealthSources() {
+            @Override
+            public java.util.Collection<vn.loa.controller.status.StationState> stations() {
+                return status.all();
+            }
+
+            @Override
+            public Optional<vn.loa.controller.dispatch.PlanState> plan(String station) {
+                return plans.state(station);
+            }
+
+            @Override
+            public List<vn.loa.controller.asrun.BroadcastRow> broadcasts(java.time.Instant from, java.time.Instant to) {
+                return asRun.list(station -> true, from, to);
+            }
+        };
+        HealthMonitor monitor = new HealthMonitor(new HealthRules(config.health(), sources), alerts, clock,
+                healthThread);
+        monitor.load();
+        metrics.alertGauges(java.util.Arrays.stream(Rule.values()).map(Rule::wireName).toList(),
+                rule -> monitor.openCount(Rule.fromWire(rule).orElseThrow()));
+        scheduler.scheduleWithFixedDelay(monitor::tick, 1, 1, TimeUnit.SECONDS);
+        new WebhookSender(outbox, clock, webhookThread).start();
+        new AlertRoutes(alerts, stations, json, access).register(router);
+        new FaultReportRoutes(alerts, stations, json, access, clock).register(router);
+        return monitor;
     }
 
     private static LoginPolicy loginPolicy(ControllerConfig.Auth auth) {
@@ -353,6 +404,8 @@ public final class Controller implements AutoCloseable {
             emergencies.close();
         }
         Threads.drain(emergencyThread);
+        Threads.drain(healthThread);
+        Threads.drain(webhookThread);
         writer.writeNow(status.takeBatch());
         Threads.drain(writerThread);
         Threads.drain(api);

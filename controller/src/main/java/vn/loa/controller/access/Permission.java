@@ -14,7 +14,9 @@ public enum Permission {
     WRITE_SCHEDULES("create or cancel schedules"),
     MANAGE_QUIET_HOURS("set quiet hours"),
     READ_BROADCASTS("read the as-run log"),
-    RUN_EMERGENCIES("trigger, follow and stop emergency announcements");
+    RUN_EMERGENCIES("trigger, follow and stop emergency announcements"),
+    READ_ALERTS("see station health alerts and the faults report"),
+    ACKNOWLEDGE_ALERTS("acknowledge station health alerts");
 
     private final String description;
 

@@ -25,6 +25,13 @@ public interface ControllerMetrics {
     /** Registers the gauges of station presence, read when scraped. */
     void stationGauges(Supplier<Number> online, Supplier<Number> offline);
 
+    /**
+     * Registers one gauge of alerts not resolved per health rule ({@code loa_alerts_open{rule=...}}),
+     * read when scraped. A default that registers nothing, for fakes.
+     */
+    default void alertGauges(java.util.Collection<String> rules, java.util.function.ToIntFunction<String> open) {
+    }
+
     /** Prometheus text exposition of every meter. */
     String scrape();
 }

@@ -21,6 +21,7 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
     public static final String HTTP_REQUESTS = "loa.http.requests";
     public static final String BROKER_REFUSALS = "loa.mqtt.broker.refusals";
     public static final String STATIONS = "loa.stations";
+    public static final String ALERTS_OPEN = "loa.alerts.open";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -74,6 +75,15 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
                 .tag("presence", "online").register(registry);
         Gauge.builder(STATIONS, offline).description("Registered stations by presence")
                 .tag("presence", "offline").register(registry);
+    }
+
+    @Override
+    public void alertGauges(java.util.Collection<String> rules, java.util.function.ToIntFunction<String> open) {
+        for (String rule : rules) {
+            Gauge.builder(ALERTS_OPEN, () -> open.applyAsInt(rule))
+                    .description("Alerts not resolved (open or acknowledged), by health rule")
+                    .tag("rule", rule).register(registry);
+        }
     }
 
     @Override

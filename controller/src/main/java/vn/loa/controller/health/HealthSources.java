@@ -1,0 +1,19 @@
+package vn.loa.controller.health;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import vn.loa.controller.asrun.BroadcastRow;
+import vn.loa.controller.dispatch.PlanState;
+import vn.loa.controller.status.StationState;
+
+/** What the health rules read besides station messages: live states, plans, the as-run log. */
+public interface HealthSources {
+    Collection<StationState> stations();
+
+    Optional<PlanState> plan(String station);
+
+    /** Broadcasts planned to start in [from, to). */
+    List<BroadcastRow> broadcasts(Instant from, Instant to);
+}
