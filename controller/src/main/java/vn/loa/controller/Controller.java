@@ -301,7 +301,7 @@ public final class Controller implements AutoCloseable {
         monitor.load();
         metrics.alertGauges(java.util.Arrays.stream(Rule.values()).map(Rule::wireName).toList(),
                 rule -> monitor.openCount(Rule.fromWire(rule).orElseThrow()));
-        scheduler.scheduleWithFixedDelay(monitor::tick, 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(monitor::tick, 500, 500, TimeUnit.MILLISECONDS);
         new WebhookSender(outbox, clock, webhookThread).start();
         new AlertRoutes(alerts, stations, json, access).register(router);
         new FaultReportRoutes(alerts, stations, json, access, clock).register(router);
