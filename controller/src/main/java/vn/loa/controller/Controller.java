@@ -119,6 +119,7 @@ public final class Controller implements AutoCloseable {
     private final ThreadPoolExecutor healthThread;
     private final ScheduledExecutorService webhookThread;
     private EmergencyService emergencies;
+    private AlertStore alerts;
     private ScheduleService schedules;
     private final String generatedAdminPassword;
     private boolean closed;
@@ -279,7 +280,7 @@ public final class Controller implements AutoCloseable {
     private HealthMonitor health(ControllerConfig config, Clock clock, ApiJson json, AuditLog audit, Access access,
                                  Router router, ControllerMetrics metrics, PlanDispatcher plans, AsRunLog asRun) {
         WebhookOutbox outbox = new WebhookOutbox(database, json.mapper(), config.health().webhooks());
-        AlertStore alerts = new AlertStore(database, clock, audit, outbox);
+        alerts = new AlertStore(database, clock, audit, outbox);
         HealthSources sources = new HealthSources() {
             @Override
             public java.util.Collection<vn.loa.controller.status.StationState> stations() {
@@ -378,6 +379,11 @@ public final class Controller implements AutoCloseable {
 
     public EmergencyService emergencies() {
         return emergencies;
+    }
+
+    /** Health alerts. */
+    public AlertStore alerts() {
+        return alerts;
     }
 
     public BulletinService bulletins() {
