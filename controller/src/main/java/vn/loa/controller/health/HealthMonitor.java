@@ -30,6 +30,8 @@ public final class HealthMonitor implements StationListener {
     private final Clock clock;
     private final Executor thread;
     private final Map<String, Alert> open = new HashMap<>();
+    private final java.util.Set<Long> carriedOver = new java.util.HashSet<>();
+    private Instant loadedAt;
     private final Map<Rule, AtomicInteger> openByRule = new ConcurrentHashMap<>(new EnumMap<>(Rule.class));
 
     public HealthMonitor(HealthRules rules, AlertStore store, Clock clock, Executor thread) {
@@ -42,10 +44,15 @@ public final class HealthMonitor implements StationListener {
         }
     }
 
-    /** Loads the alerts left unresolved by the last run; call once, before the first evaluation. */
+    /**
+     * Loads the alerts left unresolved by the last run; call once, before the first evaluation. They
+     * are not resolved during the first minute, while the stations' state is rebuilt from their messages.
+     */
     public void load() {
         thread.execute(() -> {
+            loadedAt = clock.instant();
             for (Alert alert : store.unresolved()) {
+                carriedOver.add(alert.id());
                 Rule.fromWire(alert.rule()).ifPresent(rule -> {
                     open.put(new Condition(alert.station(), rule, null).key(), alert);
                     openByRule.get(rule).incrementAndGet();
@@ -90,7 +97,11 @@ public final class HealthMonitor implements StationListener {
                     opened(store.open(condition, now), condition.rule());
                 }
             }
+            boolean rebuilding = loadedAt != null && now.isBefore(loadedAt.plus(HealthRules.RESTART_GRACE));
             for (Map.Entry<String, Alert> entry : List.copyOf(open.entrySet())) {
+                if (rebuilding && carriedOver.contains(entry.getValue().id())) {
+                    continue; // what the stations say is not known again yet: no resolve-and-reopen flap
+                }
                 if (!holding.containsKey(entry.getKey())) {
                     resolved(entry.getKey(), store.resolve(entry.getValue(), now));
                 }
