@@ -281,22 +281,8 @@ public final class Controller implements AutoCloseable {
                                  Router router, ControllerMetrics metrics, PlanDispatcher plans, AsRunLog asRun) {
         WebhookOutbox outbox = new WebhookOutbox(database, json.mapper(), config.health().webhooks());
         alerts = new AlertStore(database, clock, audit, outbox);
-        HealthSources sources = new HealthSources() {
-            @Override
-            public java.util.Collection<vn.loa.controller.status.StationState> stations() {
-                return status.all();
-            }
-
-            @Override
-            public Optional<vn.loa.controller.dispatch.PlanState> plan(String station) {
-                return plans.state(station);
-            }
-
-            @Override
-            public List<vn.loa.controller.asrun.BroadcastRow> broadcasts(java.time.Instant from, java.time.Instant to) {
-                return asRun.list(station -> true, from, to);
-            }
-        };
+        HealthSources sources = HealthSources.of(status::all, plans::state,
+                (from, to) -> asRun.list(station -> true, from, to));
         HealthMonitor monitor = new HealthMonitor(new HealthRules(config.health(), sources), alerts, clock,
                 healthThread);
         monitor.load();

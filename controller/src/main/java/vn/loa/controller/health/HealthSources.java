@@ -16,4 +16,26 @@ public interface HealthSources {
 
     /** Broadcasts planned to start in [from, to). */
     List<BroadcastRow> broadcasts(Instant from, Instant to);
+
+    /** Sources made of three functions (the composition root's way). */
+    static HealthSources of(java.util.function.Supplier<Collection<StationState>> stations,
+                            java.util.function.Function<String, Optional<PlanState>> plans,
+                            java.util.function.BiFunction<Instant, Instant, List<BroadcastRow>> broadcasts) {
+        return new HealthSources() {
+            @Override
+            public Collection<StationState> stations() {
+                return stations.get();
+            }
+
+            @Override
+            public Optional<PlanState> plan(String station) {
+                return plans.apply(station);
+            }
+
+            @Override
+            public List<BroadcastRow> broadcasts(Instant from, Instant to) {
+                return broadcasts.apply(from, to);
+            }
+        };
+    }
 }
