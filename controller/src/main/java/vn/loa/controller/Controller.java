@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiJson;
 import vn.loa.controller.access.Access;
+import vn.loa.controller.api.AlertRoutes;
 import vn.loa.controller.api.AuditRoutes;
+import vn.loa.controller.api.FaultReportRoutes;
 import vn.loa.controller.api.CapRoutes;
 import vn.loa.controller.cap.CapDecider;
 import vn.loa.controller.emergency.CapIntake;
@@ -55,6 +57,13 @@ import vn.loa.controller.bulletin.AudioLibrary;
 import vn.loa.controller.bulletin.BulletinService;
 import vn.loa.controller.bulletin.BulletinState;
 import vn.loa.controller.config.ControllerConfig;
+import vn.loa.controller.health.AlertStore;
+import vn.loa.controller.health.HealthMonitor;
+import vn.loa.controller.health.HealthRules;
+import vn.loa.controller.health.HealthSources;
+import vn.loa.controller.health.Rule;
+import vn.loa.controller.health.WebhookOutbox;
+import vn.loa.controller.health.WebhookSender;
 import vn.loa.controller.http.Dispatcher;
 import vn.loa.controller.http.HttpServer;
 import vn.loa.controller.http.Router;
@@ -113,7 +122,10 @@ public final class Controller implements AutoCloseable {
     private final BulletinService bulletins;
     private final ScheduledExecutorService dispatchThread;
     private final ScheduledExecutorService emergencyThread;
+    private final ThreadPoolExecutor healthThread;
+    private final ScheduledExecutorService webhookThread;
     private EmergencyService emergencies;
+    private AlertStore alerts;
     private ScheduleService schedules;
     private final String generatedAdminPassword;
     private boolean closed;
@@ -133,6 +145,8 @@ public final class Controller implements AutoCloseable {
         dispatchThread = Executors.newSingleThreadScheduledExecutor(Threads.named("loa-dispatch"));
         emergencyThread = Executors.newSingleThreadScheduledExecutor(Threads.named("loa-emergency"));
         ingest = Threads.single("loa-ingest", 100_000, new ThreadPoolExecutor.AbortPolicy());
+        healthThread = Threads.single("loa-health", 10_000, new ThreadPoolExecutor.DiscardPolicy());
+        webhookThread = Executors.newSingleThreadScheduledExecutor(Threads.named("loa-webhooks"));
         writerThread = Threads.single("loa-status-writer", 1_000, new ThreadPoolExecutor.CallerRunsPolicy());
         api = new ThreadPoolExecutor(config.http().apiThreads(), config.http().apiThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1_000), Threads.named("loa-api"), new ThreadPoolExecutor.AbortPolicy());
@@ -251,9 +265,14 @@ public final class Controller implements AutoCloseable {
                 new MeteredEmergencies(events, metrics));
         events.attach(emergencies);
         emergencies.start();
-        sink.listener(new MeteredReports(new ReportRouter(plans, receipts, emergencies), metrics));
         plans.start(Duration.ofMinutes(settings.replanMinutes()));
         AsRunLog asRun = new AsRunLog(schedules, receipts, clock, Duration.ofSeconds(settings.confirmGraceSeconds()));
+        MeteredReports reports = new MeteredReports(new ReportRouter(plans, receipts, emergencies), metrics);
+        HealthMonitor health = health(config, clock, json, audit, access, router, metrics, plans, asRun);
+        sink.listener((message, receivedAt) -> {
+            reports.applied(message, receivedAt);
+            health.applied(message, receivedAt);
+        });
         new ScheduleRoutes(schedules, json, bulletins, access).register(router);
         new QuietHoursRoutes(schedules, json, access).register(router);
         new BroadcastRoutes(asRun, stations, json, clock, access).register(router);
@@ -266,6 +285,25 @@ public final class Controller implements AutoCloseable {
         new CapRoutes(new CapIntake(database, clock, new CapDecider(config.cap(), clock), areas::list,
                 stations::list, resolver, emergencies, standard, audit), json, access).register(router);
         return routes;
+    }
+
+    /** Health rules on their own thread, alerts, their webhooks on another, the alert and fault routes. */
+    private HealthMonitor health(ControllerConfig config, Clock clock, ApiJson json, AuditLog audit, Access access,
+                                 Router router, ControllerMetrics metrics, PlanDispatcher plans, AsRunLog asRun) {
+        WebhookOutbox outbox = new WebhookOutbox(database, json.mapper(), config.health().webhooks());
+        alerts = new AlertStore(database, clock, audit, outbox);
+        HealthSources sources = HealthSources.of(status::all, plans::state,
+                (from, to) -> asRun.list(station -> true, from, to));
+        HealthMonitor monitor = new HealthMonitor(new HealthRules(config.health(), sources), alerts, clock,
+                healthThread);
+        monitor.load();
+        metrics.alertGauges(java.util.Arrays.stream(Rule.values()).map(Rule::wireName).toList(),
+                rule -> monitor.openCount(Rule.fromWire(rule).orElseThrow()));
+        scheduler.scheduleWithFixedDelay(monitor::tick, 500, 500, TimeUnit.MILLISECONDS);
+        new WebhookSender(outbox, clock, webhookThread).start();
+        new AlertRoutes(alerts, stations, json, access).register(router);
+        new FaultReportRoutes(alerts, stations, json, access, clock).register(router);
+        return monitor;
     }
 
     private static LoginPolicy loginPolicy(ControllerConfig.Auth auth) {
@@ -340,6 +378,11 @@ public final class Controller implements AutoCloseable {
         return emergencies;
     }
 
+    /** Health alerts. */
+    public AlertStore alerts() {
+        return alerts;
+    }
+
     public BulletinService bulletins() {
         return bulletins;
     }
@@ -364,6 +407,8 @@ public final class Controller implements AutoCloseable {
             emergencies.close();
         }
         Threads.drain(emergencyThread);
+        Threads.drain(healthThread);
+        Threads.drain(webhookThread);
         writer.writeNow(status.takeBatch());
         Threads.drain(writerThread);
         Threads.drain(api);

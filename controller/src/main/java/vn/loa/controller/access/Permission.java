@@ -15,7 +15,9 @@ public enum Permission {
     MANAGE_QUIET_HOURS("set quiet hours"),
     READ_BROADCASTS("read the as-run log"),
     RUN_EMERGENCIES("trigger, follow and stop emergency announcements"),
-    READ_REPORTS("read reports (broadcast hours, availability, emergencies)");
+    READ_REPORTS("read reports (broadcast hours, availability, emergencies)"),
+    READ_ALERTS("see station health alerts and the faults report"),
+    ACKNOWLEDGE_ALERTS("acknowledge station health alerts");
 
     private final String description;
 

@@ -14,13 +14,14 @@ public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     SCHEDULER(EnumSet.of(Permission.READ_STATIONS, Permission.READ_BULLETINS, Permission.WRITE_BULLETINS,
             Permission.READ_SCHEDULES, Permission.WRITE_SCHEDULES, Permission.MANAGE_QUIET_HOURS,
-            Permission.READ_BROADCASTS, Permission.READ_REPORTS)),
+            Permission.READ_BROADCASTS, Permission.READ_REPORTS, Permission.READ_ALERTS)),
     APPROVER(EnumSet.of(Permission.READ_BULLETINS, Permission.APPROVE_BULLETINS)),
     TECHNICIAN(EnumSet.of(Permission.READ_STATIONS, Permission.MANAGE_STATIONS, Permission.READ_SCHEDULES,
-            Permission.READ_BROADCASTS, Permission.READ_REPORTS)),
+            Permission.READ_BROADCASTS, Permission.READ_REPORTS, Permission.READ_ALERTS,
+            Permission.ACKNOWLEDGE_ALERTS)),
     OPERATOR(EnumSet.of(Permission.READ_STATIONS, Permission.READ_BULLETINS, Permission.READ_SCHEDULES,
             Permission.WRITE_SCHEDULES, Permission.READ_BROADCASTS, Permission.RUN_EMERGENCIES,
-            Permission.READ_REPORTS));
+            Permission.READ_REPORTS, Permission.READ_ALERTS));
 
     private final Set<Permission> permissions;
 

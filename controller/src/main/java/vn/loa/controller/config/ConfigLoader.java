@@ -43,6 +43,7 @@ public final class ConfigLoader {
         ConfigSection emergencies = top.section("emergencies");
         ConfigSection cap = top.section("cap");
         ConfigSection tls = top.section("tls");
+        ConfigSection health = top.section("health");
         top.rejectUnknown();
         ControllerConfig.Http h = new ControllerConfig.Http(http.text("host", d.http().host()),
                 http.integer("port", d.http().port()), http.integer("maxBodyBytes", d.http().maxBodyBytes()),
@@ -89,7 +90,8 @@ public final class ConfigLoader {
         ControllerConfig.Tls t = new ControllerConfig.Tls(tls.path("certificateFile"), tls.path("privateKeyFile"),
                 tls.path("keyStoreFile"), tls.text("keyStorePassword", null));
         tls.rejectUnknown();
-        return new ControllerConfig(dataDir, h, m, a, s, b, bl, e, CapSettingsReader.read(cap), t);
+        return new ControllerConfig(dataDir, h, m, a, s, b, bl, e, CapSettingsReader.read(cap), t,
+                HealthSettingsReader.read(health));
     }
 
     private static String firstLine(String message) {

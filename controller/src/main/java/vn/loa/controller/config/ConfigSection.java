@@ -141,6 +141,18 @@ final class ConfigSection {
         return value.intValue();
     }
 
+    double number(String name, double fallback) {
+        known.add(name);
+        JsonNode value = node.path(name);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isNumber()) {
+            throw new ConfigException("field '" + field(name) + "' must be a number");
+        }
+        return value.doubleValue();
+    }
+
     long wholeNumber(String name, long fallback) {
         known.add(name);
         JsonNode value = node.path(name);

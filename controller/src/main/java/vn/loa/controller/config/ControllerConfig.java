@@ -10,7 +10,7 @@ import vn.loa.controller.cap.CapSettings;
  */
 public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations,
                                Broadcasts broadcasts, Bulletins bulletins, Emergencies emergencies,
-                               CapSettings cap, Tls tls) {
+                               CapSettings cap, Tls tls, Health health) {
 
     /** The HTTP API; {@code tls}: HTTPS only, with the certificate of the {@code tls} section. */
     /**
@@ -234,6 +234,51 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         }
     }
 
+    /**
+     * Health rules and alert notifications (see docs/api.md, alerts): a station offline for
+     * {@code offlineAfterSeconds}; agent and controller clocks apart by more than {@code clockSkewMillis}
+     * (median of the last {@code clockSkewSamples} heartbeats); less than {@code diskFreeMinBytes} free;
+     * above {@code temperatureMaxCelsius}; an audio fault or dead air reported in the last
+     * {@code faultClearMinutes}; a missed or unconfirmed broadcast in the last {@code broadcastWindowMinutes};
+     * a plan not acknowledged {@code planAckMinutes} after it was sent to an online station.
+     */
+    public record Health(int offlineAfterSeconds, int clockSkewMillis, int clockSkewSamples, long diskFreeMinBytes,
+                         double temperatureMaxCelsius, int faultClearMinutes, int broadcastWindowMinutes,
+                         int planAckMinutes, java.util.List<Webhook> webhooks) {
+        public Health {
+            ConfigChecks.range("health.offlineAfterSeconds", offlineAfterSeconds, 0, 24 * 3600);
+            ConfigChecks.range("health.clockSkewMillis", clockSkewMillis, 100, 3_600_000);
+            ConfigChecks.range("health.clockSkewSamples", clockSkewSamples, 1, 50);
+            ConfigChecks.range("health.diskFreeMinBytes", diskFreeMinBytes, 0, Long.MAX_VALUE);
+            if (!(temperatureMaxCelsius > 0 && temperatureMaxCelsius < 200)) {
+                throw new ConfigException("field 'health.temperatureMaxCelsius' must be between 0 and 200");
+            }
+            ConfigChecks.range("health.faultClearMinutes", faultClearMinutes, 1, 24 * 60);
+            ConfigChecks.range("health.broadcastWindowMinutes", broadcastWindowMinutes, 1, 7 * 24 * 60);
+            ConfigChecks.range("health.planAckMinutes", planAckMinutes, 1, 24 * 60);
+            webhooks = webhooks == null ? java.util.List.of() : java.util.List.copyOf(webhooks);
+        }
+
+        public static Health defaults() {
+            return new Health(0, 2000, 5, 500L * 1024 * 1024, 75.0, 10, 60, 10, java.util.List.of());
+        }
+
+        public Health withWebhooks(java.util.List<Webhook> newWebhooks) {
+            return new Health(offlineAfterSeconds, clockSkewMillis, clockSkewSamples, diskFreeMinBytes,
+                    temperatureMaxCelsius, faultClearMinutes, broadcastWindowMinutes, planAckMinutes, newWebhooks);
+        }
+    }
+
+    /** Where alert openings and resolutions are POSTed; {@code secret} (optional) signs them with HMAC-SHA256. */
+    public record Webhook(java.net.URI url, String secret) {
+        public Webhook {
+            Objects.requireNonNull(url, "url");
+            if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+                throw new ConfigException("a webhook url must be http:// or https://, got '" + url + "'");
+            }
+        }
+    }
+
     public ControllerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -245,12 +290,19 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         Objects.requireNonNull(emergencies, "emergencies");
         Objects.requireNonNull(cap, "cap");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(health, "health");
         if (http.tls() && !tls.configured()) {
             throw new ConfigException("field 'http.tls' is true but the 'tls' section names no certificate");
         }
         if (mqtt.embedded() && mqtt.embeddedTlsPort() != null && !tls.configured()) {
             throw new ConfigException("field 'mqtt.embeddedTlsPort' is set but the 'tls' section names no certificate");
         }
+    }
+
+    /** Default health rules. */
+    public ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations, Broadcasts broadcasts,
+                            Bulletins bulletins, Emergencies emergencies, CapSettings cap, Tls tls) {
+        this(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, Health.defaults());
     }
 
     /** No certificate: plain HTTP and MQTT. */
@@ -278,38 +330,38 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
 
     public ControllerConfig withMqtt(Mqtt newMqtt) {
         return new ControllerConfig(dataDir, http, newMqtt, auth, stations, broadcasts, bulletins, emergencies,
-                cap, tls);
+                cap, tls, health);
     }
 
     public ControllerConfig withHttp(String host, int port) {
         return new ControllerConfig(dataDir, new Http(host, port, http.maxBodyBytes(), http.apiThreads(), http.tls(),
                 http.metricsToken()),
-                mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls);
+                mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, health);
     }
 
     public ControllerConfig withDataDir(Path newDataDir) {
         return new ControllerConfig(newDataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies,
-                cap, tls);
+                cap, tls, health);
     }
 
     public ControllerConfig withBroadcasts(Broadcasts newBroadcasts) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, newBroadcasts, bulletins, emergencies,
-                cap, tls);
+                cap, tls, health);
     }
 
     public ControllerConfig withBulletins(Bulletins newBulletins) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, newBulletins, emergencies,
-                cap, tls);
+                cap, tls, health);
     }
 
     public ControllerConfig withEmergencies(Emergencies newEmergencies) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, newEmergencies,
-                cap, tls);
+                cap, tls, health);
     }
 
     public ControllerConfig withCap(CapSettings newCap) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies,
-                newCap, tls);
+                newCap, tls, health);
     }
 
     /** Moves to an external broker at the given URI. */
@@ -322,18 +374,23 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
 
     public ControllerConfig withTls(Tls newTls) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap,
-                newTls);
+                newTls, health);
     }
 
     /** HTTPS only (true) or plain HTTP (false) on the API port. */
     public ControllerConfig withHttpTls(boolean on) {
         return new ControllerConfig(dataDir, new Http(http.host(), http.port(), http.maxBodyBytes(), http.apiThreads(),
-                on, http.metricsToken()), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls);
+                on, http.metricsToken()), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, health);
     }
 
     /** {@code /metrics} behind this bearer token (null: open). */
     public ControllerConfig withMetricsToken(String token) {
         return new ControllerConfig(dataDir, new Http(http.host(), http.port(), http.maxBodyBytes(), http.apiThreads(),
-                http.tls(), token), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls);
+                http.tls(), token), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, health);
+    }
+
+    public ControllerConfig withHealth(Health newHealth) {
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls,
+                newHealth);
     }
 }

@@ -34,6 +34,13 @@ public interface ControllerMetrics {
     /** One station of an ended emergency announcement, by its final stage (played, missed, ...). */
     void emergencyStation(String stage);
 
+    /**
+     * Registers one gauge of alerts not resolved per health rule ({@code loa_alerts_open{rule=...}}),
+     * read when scraped. A default that registers nothing, for fakes.
+     */
+    default void alertGauges(java.util.Collection<String> rules, java.util.function.ToIntFunction<String> open) {
+    }
+
     /** Prometheus text exposition of every meter. */
     String scrape();
 }

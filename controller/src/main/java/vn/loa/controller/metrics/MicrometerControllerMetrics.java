@@ -34,6 +34,7 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
         Duration.ofSeconds(10)};
+    public static final String ALERTS_OPEN = "loa.alerts.open";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -106,6 +107,15 @@ public final class MicrometerControllerMetrics implements ControllerMetrics {
     public void emergencyStation(String stage) {
         Counter.builder(EMERGENCY_STATIONS).description("Stations of ended emergency announcements, by final stage")
                 .tag("stage", stage).register(registry).increment();
+    }
+
+    @Override
+    public void alertGauges(java.util.Collection<String> rules, java.util.function.ToIntFunction<String> open) {
+        for (String rule : rules) {
+            Gauge.builder(ALERTS_OPEN, () -> open.applyAsInt(rule))
+                    .description("Alerts not resolved (open or acknowledged), by health rule")
+                    .tag("rule", rule).register(registry);
+        }
     }
 
     @Override

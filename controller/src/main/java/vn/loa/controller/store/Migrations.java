@@ -25,7 +25,8 @@ final class Migrations {
             "004_emergencies.sql",
             "005_accounts.sql",
             "006_station_identity.sql",
-            "007_bulletin_areas.sql");
+            "007_bulletin_areas.sql",
+            "008_alerts.sql");
 
     private Migrations() {
     }

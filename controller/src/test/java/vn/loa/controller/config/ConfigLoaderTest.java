@@ -34,6 +34,52 @@ class ConfigLoaderTest {
         assertThat(config.emergencies()).isEqualTo(ControllerConfig.Emergencies.defaults());
         assertThat(config.auth()).isEqualTo(ControllerConfig.Auth.defaults());
         assertThat(config.cap()).isEqualTo(CapSettings.defaults());
+        assertThat(config.health()).isEqualTo(ControllerConfig.Health.defaults());
+    }
+
+    @Test
+    void healthThresholdsAndWebhooksAreRead() throws Exception {
+        ControllerConfig config = ConfigLoader.load(write("""
+                health:
+                  offlineAfterSeconds: 30
+                  clockSkewMillis: 1500
+                  clockSkewSamples: 7
+                  diskFreeMinBytes: 1000000
+                  temperatureMaxCelsius: 70.5
+                  faultClearMinutes: 5
+                  broadcastWindowMinutes: 120
+                  planAckMinutes: 15
+                  webhooks:
+                    - url: https://chat.example/hook
+                      secret: s3cret
+                    - url: http://127.0.0.1:9000/loa
+                """));
+        ControllerConfig.Health health = config.health();
+        assertThat(health.offlineAfterSeconds()).isEqualTo(30);
+        assertThat(health.clockSkewMillis()).isEqualTo(1500);
+        assertThat(health.clockSkewSamples()).isEqualTo(7);
+        assertThat(health.diskFreeMinBytes()).isEqualTo(1_000_000L);
+        assertThat(health.temperatureMaxCelsius()).isEqualTo(70.5);
+        assertThat(health.faultClearMinutes()).isEqualTo(5);
+        assertThat(health.broadcastWindowMinutes()).isEqualTo(120);
+        assertThat(health.planAckMinutes()).isEqualTo(15);
+        assertThat(health.webhooks()).containsExactly(
+                new ControllerConfig.Webhook(java.net.URI.create("https://chat.example/hook"), "s3cret"),
+                new ControllerConfig.Webhook(java.net.URI.create("http://127.0.0.1:9000/loa"), null));
+        assertThat(ControllerConfig.Health.defaults().clockSkewMillis()).isEqualTo(2000);
+    }
+
+    @Test
+    void badHealthSettingsAreRefusedByName() throws Exception {
+        Path skew = write("health: { clockSkewMillis: 10 }\n");
+        assertThatThrownBy(() -> ConfigLoader.load(skew)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.clockSkewMillis");
+        Path hook = write("health: { webhooks: [ { url: 'ftp://x/y' } ] }\n");
+        assertThatThrownBy(() -> ConfigLoader.load(hook)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("webhook url");
+        Path unknown = write("health: { webhooks: [ { url: 'http://x/y', token: a } ] }\n");
+        assertThatThrownBy(() -> ConfigLoader.load(unknown)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.webhooks[0].token");
     }
 
     @Test

@@ -260,6 +260,30 @@ class AccessMatrixIT {
     }
 
     @Test
+    void techniciansAcknowledgeAlertsOfTheirAreasAndStaffThereReadThem() {
+        long alertS1 = controller.alerts().open(new vn.loa.controller.health.Condition("s1",
+                vn.loa.controller.health.Rule.DEAD_AIR, "test"), java.time.Instant.now()).id();
+        long alertS3 = controller.alerts().open(new vn.loa.controller.health.Condition("s3",
+                vn.loa.controller.health.Rule.DEAD_AIR, "test"), java.time.Instant.now()).id();
+        expect("list the alerts of C1", api -> api.get("/api/v1/alerts?station=s1"),
+                "admin", "scheduler", "technician", "operator");
+        expect("list the alerts of C3", api -> api.get("/api/v1/alerts?station=s3"), "admin", "operator3");
+        expect("see an alert of C1", api -> api.get("/api/v1/alerts/" + alertS1),
+                "admin", "scheduler", "technician", "operator");
+        expect("acknowledge an alert of C1", api -> api.post("/api/v1/alerts/" + alertS1 + "/acknowledge", "{}"),
+                "admin", "technician");
+        expect("acknowledge an alert of C3", api -> api.post("/api/v1/alerts/" + alertS3 + "/acknowledge", "{}"),
+                "admin");
+        expect("read the faults report of D1", api -> api.get("/api/v1/reports/faults?area=" + d1),
+                "admin", "scheduler", "technician");
+        expect("export the faults report of C3", api -> api.get("/api/v1/reports/faults?area=" + c3 + "&format=csv"),
+                "admin", "operator3");
+
+        assertThat(as.get("technician").get("/api/v1/alerts").json().path("alerts").findValuesAsText("station"))
+                .contains("s1").doesNotContain("s3");
+    }
+
+    @Test
     void everyUserSeesTheAreaTreeAndThemselves() {
         expect("see the areas", api -> api.get("/api/v1/areas"), USERS.toArray(String[]::new));
         expect("see who they are", api -> api.get("/api/v1/auth/me"), USERS.toArray(String[]::new));

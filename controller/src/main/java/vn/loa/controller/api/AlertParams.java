@@ -1,0 +1,85 @@
+package vn.loa.controller.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import vn.loa.controller.access.Access;
+import vn.loa.controller.access.Permission;
+import vn.loa.controller.access.Scope;
+import vn.loa.controller.auth.Principal;
+import vn.loa.controller.http.Request;
+import vn.loa.controller.registry.Station;
+import vn.loa.controller.registry.StationService;
+import vn.loa.controller.schedule.BroadcastTime;
+
+/** Query parameters shared by the alert routes and the faults report: the stations seen, the period. */
+final class AlertParams {
+    private AlertParams() {
+    }
+
+    /**
+     * The stations the user may see with the permission, narrowed by {@code station} and {@code area}
+     * (its subtree); 403 for a station or area outside their areas, 404 for an unknown one.
+     */
+    static Predicate<String> stations(Request request, Principal principal, Permission permission, Access access,
+                                      StationService stations) {
+        Scope scope = access.require(principal, permission);
+        Predicate<String> filter = station -> true;
+        if (!scope.everywhere()) {
+            Set<String> theirs = stations.list().stream().filter(s -> scope.covers(s.areaId())).map(Station::id)
+                    .collect(Collectors.toCollection(HashSet::new));
+            filter = theirs::contains;
+        }
+        String station = request.queryParam("station").orElse(null);
+        if (station != null) {
+            access.requireStation(principal, permission, station);
+            filter = filter.and(station::equals);
+        }
+        String area = request.queryParam("area").orElse(null);
+        if (area != null) {
+            long areaId = areaId(area);
+            access.requireArea(principal, permission, areaId);
+            Set<String> inArea = stations.inArea(areaId).stream().map(Station::id)
+                    .collect(Collectors.toCollection(HashSet::new));
+            filter = filter.and(inArea::contains);
+        }
+        return filter;
+    }
+
+    /** An instant, a local date-time or a local date (Asia/Ho_Chi_Minh); null when absent. */
+    static Instant instant(Request request, String field) {
+        String text = request.queryParam(field).map(String::strip).orElse(null);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.replace(' ', '+')).toInstant();
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDateTime.parse(text).atZone(BroadcastTime.ZONE).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay(BroadcastTime.ZONE).toInstant();
+                } catch (DateTimeParseException notADate) {
+                    throw ApiException.invalid("query parameter '" + field + "' must be an instant "
+                            + "(2026-11-24T00:00:00Z), a local date-time (2026-11-24T07:00) or a local date "
+                            + "(2026-11-24), got '" + (text.length() > 40 ? text.substring(0, 40) : text) + "'");
+                }
+            }
+        }
+    }
+
+    private static long areaId(String raw) {
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("query parameter 'area' must be an area id");
+        }
+    }
+}
