@@ -56,7 +56,8 @@ public final class PlanDispatcher {
     private final Supplier<List<AudioRef>> standby;
     private final MessageCodec codec = new MessageCodec();
     private final PlanRepository repository = new PlanRepository();
-    private final Map<String, PlanState> states = new java.util.concurrent.ConcurrentHashMap<>(); // read by the health thread
+    /** Written on the dispatch thread; read by the health thread too. */
+    private final Map<String, PlanState> states = new java.util.concurrent.ConcurrentHashMap<>();
     /** The plans of the last full computation, reused for reconnecting stations while fresh. */
     private Map<String, List<PlannedBroadcast>> computed = Map.of();
     private Instant computedAt = Instant.MIN;
