@@ -37,8 +37,8 @@ public record FleetLogins(MqttCredentials controller, Map<String, String> statio
 
     /** The production broker policy, knowing these logins. */
     public BrokerAccess access(Topics topics) {
-        return new BrokerAccess(topics, controller, ControllerConfig.Mqtt.DEFAULT_CLIENT_ID, (id, password) -> password.equals(stations.get(id)),
-                new MicrometerControllerMetrics(), Clock.systemUTC());
+        return new BrokerAccess(topics, controller, ControllerConfig.Mqtt.DEFAULT_CLIENT_ID,
+                (id, password) -> password.equals(stations.get(id)), new MicrometerControllerMetrics(), Clock.systemUTC());
     }
 
     public String passwordOf(String stationId) {
