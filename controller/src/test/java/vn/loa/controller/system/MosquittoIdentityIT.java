@@ -103,7 +103,9 @@ class MosquittoIdentityIT {
         // use_username_as_clientid: Mosquitto names the client after its user, st-b, whatever it asks for
         connect(controller.config().mqtt().clientId(), "st-b", logins.get("st-b").password());
 
-        await("the controller stays connected").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        // atMost barely over during: a drop in the first half second (the controller's link reconnects
+        // within about a second) leaves no time for three connected seconds in a row
+        await("the controller stays connected").during(Duration.ofSeconds(3)).atMost(Duration.ofMillis(3500))
                 .pollInterval(Duration.ofMillis(50)).until(controller::brokerConnected);
     }
 
