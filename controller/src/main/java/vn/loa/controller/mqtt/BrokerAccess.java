@@ -100,6 +100,20 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
         return stations.verify(username, new String(password, StandardCharsets.UTF_8));
     }
 
+    /** Whether this is the controller's username (not whether the password is right). */
+    boolean isController(String username) {
+        return controllerUsername.equals(username);
+    }
+
+    /** A login on the embedded broker's loopback port that did not come through the front end. */
+    void refuseDirectLogin(String username) {
+        metrics.brokerRefusal("login");
+        if (refusals.allow("direct")) {
+            LOG.warn("A client logging in as '{}' reached the embedded broker's loopback port directly: refused "
+                    + "(stations connect to the broker's public listeners)", printable(username));
+        }
+    }
+
     /**
      * Whether a CONNECT by {@code username} may leave a last will on {@code willTopic}: only a
      * station's own status topic (its OFFLINE), or the controller's status for the controller.

@@ -25,12 +25,14 @@ final class BrokerFrontEnd implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final InetSocketAddress broker;
     private final BrokerAccess access;
+    private final RelayedLogins logins;
     private final int maxPacketBytes;
     private final FrontEndLog log = new FrontEndLog();
 
-    BrokerFrontEnd(InetSocketAddress broker, BrokerAccess access, int maxPacketBytes) {
+    BrokerFrontEnd(InetSocketAddress broker, BrokerAccess access, RelayedLogins logins, int maxPacketBytes) {
         this.broker = broker;
         this.access = access;
+        this.logins = logins;
         this.maxPacketBytes = maxPacketBytes;
     }
 
@@ -48,7 +50,7 @@ final class BrokerFrontEnd implements AutoCloseable {
                             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
                         }
                         channel.pipeline().addLast("framer", new MqttPacketFramer(maxPacketBytes))
-                                .addLast("gate", new ConnectGate(broker, access, maxPacketBytes, log));
+                                .addLast("gate", new ConnectGate(broker, access, logins, maxPacketBytes, log));
                     }
                 })
                 .bind(host, port).awaitUninterruptibly();

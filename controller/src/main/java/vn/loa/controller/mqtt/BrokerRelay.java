@@ -26,8 +26,9 @@ final class BrokerRelay extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         client.write(msg, client.voidPromise());
         if (!client.isWritable()) {
-            client.flush();
+            // stop reading first: the flush may make the client writable again at once
             ctx.channel().config().setAutoRead(false);
+            client.flush();
         }
     }
 

@@ -12,7 +12,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The front end's gate on one client connection, after {@link MqttPacketFramer}: the first packet
  * must be a CONNECT, whose last will {@link BrokerAccess#allowsWill} must allow (else a CONNACK
  * "not authorized" and the connection closes: Moquette never sees nor stores the will). Then the
- * packets go on to Moquette on loopback, and its answers back, each side reading only while the
+ * CONNECT goes on to Moquette on loopback with its password marked ({@link RelayedLogins}), the
+ * other packets as they came, and its answers back, each side reading only while the
  * other can take more. A second CONNECT closes the connection (Moquette would read it as a new
  * login, will and all).
  */
@@ -39,6 +42,7 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
 
     private final InetSocketAddress broker;
     private final BrokerAccess access;
+    private final RelayedLogins logins;
     private final int maxPacketBytes;
     private final FrontEndLog log;
     private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
@@ -46,9 +50,11 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
     private Channel backend;
     private ScheduledFuture<?> firstPacketTimeout;
 
-    ConnectGate(InetSocketAddress broker, BrokerAccess access, int maxPacketBytes, FrontEndLog log) {
+    ConnectGate(InetSocketAddress broker, BrokerAccess access, RelayedLogins logins, int maxPacketBytes,
+                FrontEndLog log) {
         this.broker = broker;
         this.access = access;
+        this.logins = logins;
         this.maxPacketBytes = maxPacketBytes;
         this.log = log;
     }
@@ -70,8 +76,9 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
         switch (state) {
             case AWAITING_CONNECT -> {
                 firstPacketTimeout.cancel(false);
-                if (admit(ctx, packet)) {
-                    pending.add(packet);
+                MqttConnectMessage connect = admit(ctx, packet);
+                if (connect != null) {
+                    pending.add(relayed(connect, packet));
                     openBackend(ctx);
                 } else {
                     packet.release();
@@ -89,8 +96,9 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
                 }
                 backend.write(packet, backend.voidPromise());
                 if (!backend.isWritable()) {
-                    backend.flush();
+                    // stop reading first: the flush may make the backend writable again at once
                     ctx.channel().config().setAutoRead(false);
+                    backend.flush();
                 }
             }
             default -> packet.release();
@@ -133,28 +141,48 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private boolean admit(ChannelHandlerContext ctx, ByteBuf packet) {
+    /** The CONNECT if it may go on to Moquette; null when refused (the connection closes). */
+    private MqttConnectMessage admit(ChannelHandlerContext ctx, ByteBuf packet) {
         if (MqttPacketFramer.type(packet) != CONNECT) {
             LOG.debug("The first packet from {} is not a CONNECT: closed", ctx.channel().remoteAddress());
             ctx.close();
-            return false;
+            return null;
         }
         MqttConnectMessage connect = decode(packet);
         if (connect == null) {
             LOG.debug("An unreadable CONNECT from {}: closed", ctx.channel().remoteAddress());
             ctx.close();
-            return false;
+            return null;
         }
         if (!connect.variableHeader().isWillFlag()) {
-            return true;
+            return connect;
         }
         String username = connect.variableHeader().hasUserName() ? connect.payload().userName() : null;
         if (access.allowsWill(username, connect.payload().willTopic())) {
-            return true;
+            return connect;
         }
         state = State.CLOSED;
         ctx.writeAndFlush(notAuthorized(connect.variableHeader().version())).addListener(ChannelFutureListener.CLOSE);
-        return false;
+        return null;
+    }
+
+    /** The CONNECT as Moquette gets it: the password marked as having come through here. */
+    private ByteBuf relayed(MqttConnectMessage connect, ByteBuf packet) {
+        if (!connect.variableHeader().hasPassword()) {
+            return packet; // Moquette refuses it (no password), as it would have
+        }
+        MqttConnectPayload payload = connect.payload();
+        MqttConnectPayload marked = new MqttConnectPayload(payload.clientIdentifier(), payload.willProperties(),
+                payload.willTopic(), payload.willMessageInBytes(), payload.userName(),
+                logins.marked(payload.passwordInBytes()));
+        EmbeddedChannel encoder = new EmbeddedChannel(MqttEncoder.INSTANCE);
+        try {
+            encoder.writeOutbound(new MqttConnectMessage(connect.fixedHeader(), connect.variableHeader(), marked));
+            return encoder.readOutbound();
+        } finally {
+            packet.release();
+            encoder.finishAndReleaseAll();
+        }
     }
 
     private MqttConnectMessage decode(ByteBuf packet) {

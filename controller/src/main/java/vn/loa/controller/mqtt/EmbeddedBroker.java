@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Moquette listens on loopback only, behind our front end ({@link BrokerFrontEnd}) on the public
  * plain and TLS ports, which refuses a CONNECT whose last will a station may not leave (Moquette
  * 0.18 publishes any will without asking the access policy). The controller's own link connects
- * to Moquette's loopback port ({@link #loopbackPort()}).
+ * to Moquette's loopback port ({@link #loopbackPort()}), where no one else may log in directly.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
@@ -64,13 +64,14 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .build();
         config.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(maxMessageBytes));
         config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
+        RelayedLogins logins = new RelayedLogins(access);
         try {
-            broker.server.startServer(config, List.of(), null, access, access);
+            broker.server.startServer(config, List.of(), null, logins, access);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded MQTT broker cannot start on " + LOOPBACK, e);
         }
         broker.loopbackPort = broker.awaitListening(LOOPBACK, loopbackPort);
-        broker.frontEnd = new BrokerFrontEnd(new InetSocketAddress(LOOPBACK, broker.loopbackPort), access,
+        broker.frontEnd = new BrokerFrontEnd(new InetSocketAddress(LOOPBACK, broker.loopbackPort), access, logins,
                 maxMessageBytes);
         try {
             if (tls == null || tls.plain()) {
@@ -134,7 +135,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    /** Moquette's own port on 127.0.0.1, for the controller's link: no front end, no TLS. */
+    /** Moquette's own port on 127.0.0.1, for the controller's link only: no front end, no TLS. */
     public int loopbackPort() {
         return loopbackPort;
     }

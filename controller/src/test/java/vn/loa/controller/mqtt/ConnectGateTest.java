@@ -86,7 +86,8 @@ class ConnectGateTest {
     private EmbeddedChannel gate() {
         // the broker's address is never used: every case here ends before the gate would open the way
         return new EmbeddedChannel(new MqttPacketFramer(1024),
-                new ConnectGate(new InetSocketAddress("127.0.0.1", 9), access, 1024, new FrontEndLog()));
+                new ConnectGate(new InetSocketAddress("127.0.0.1", 9), access, new RelayedLogins(access), 1024,
+                        new FrontEndLog()));
     }
 
     private static ByteBuf connect(MqttVersion version, String willTopic) {
