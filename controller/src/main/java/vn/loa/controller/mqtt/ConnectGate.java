@@ -227,13 +227,13 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
                 .connect(broker);
         backend = connecting.channel();
         connecting.addListener((ChannelFuture done) -> {
+            if (state != State.OPENING) {
+                return; // the client went away meanwhile: channelInactive closes the backend
+            }
             if (!done.isSuccess()) {
                 LOG.error("The front end cannot reach the embedded broker on {}: {}", broker, done.cause().toString());
                 client.close();
                 return;
-            }
-            if (state != State.OPENING) {
-                return; // the client went away meanwhile: channelInactive closes the backend
             }
             state = State.RELAYING;
             while (!pending.isEmpty()) {
