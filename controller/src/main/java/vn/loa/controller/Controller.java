@@ -163,7 +163,7 @@ public final class Controller implements AutoCloseable {
         areas = new AreaService(database, clock);
         credentials = new StationCredentials(database, clock, audit);
         EnrolmentTokens enrolments = new EnrolmentTokens(database, clock, audit, credentials);
-        stations = new StationService(database, clock, areas, status::register, id -> {
+        stations = new StationService(database, clock, areas, config.mqtt().clientId(), status::register, id -> {
             status.retire(id);
             credentials.revoke(id, "system", "station retired");
             enrolments.revoke(id);
@@ -183,9 +183,9 @@ public final class Controller implements AutoCloseable {
             broker = EmbeddedBroker.start(mqtt.embeddedHost(), mqtt.embeddedPort(), mqtt.embeddedSessionQueueSize(),
                     mqtt.embeddedMaxMessageBytes(), mqtt.embeddedTlsPort() == null ? null
                             : new BrokerTls(certificate.serverContext(), mqtt.embeddedTlsPort(), mqtt.embeddedPlain()),
-                    new BrokerAccess(topics, self, credentials::verify, metrics, clock));
+                    new BrokerAccess(topics, self, mqtt.clientId(), credentials::verify, metrics, clock));
             credentials.onRevoked(broker::disconnectStation);
-            brokerSettings = embeddedBrokerSettings(mqtt, broker, certificate, self);
+            brokerSettings = embeddedBrokerSettings(mqtt, broker, self);
         } else {
             broker = null;
             brokerSettings = new BrokerSettings(config.mqtt().uri(), config.mqtt().clientId(), config.mqtt().username(),
@@ -227,17 +227,13 @@ public final class Controller implements AutoCloseable {
     }
 
     /**
-     * The controller's own connection to its embedded broker: plain on loopback when there is a
-     * plain listener, else TLS to the TLS listener trusting exactly the controller's own certificate.
+     * The controller's own connection to its embedded broker: plain, straight to Moquette on
+     * loopback (the public listeners, plain or TLS, are for stations).
      */
     private static BrokerSettings embeddedBrokerSettings(ControllerConfig.Mqtt mqtt, EmbeddedBroker broker,
-                                                         ServerCertificate certificate, MqttCredentials self) {
-        if (broker.port() >= 0) {
-            return new BrokerSettings("tcp://127.0.0.1:" + broker.port(), mqtt.clientId(), self.username(),
-                    self.password(), mqtt.keepAliveSeconds());
-        }
-        return new BrokerSettings("ssl://127.0.0.1:" + broker.tlsPort(), mqtt.clientId(), self.username(),
-                self.password(), mqtt.keepAliveSeconds(), certificate.pinnedClientContext(), false);
+                                                         MqttCredentials self) {
+        return new BrokerSettings("tcp://127.0.0.1:" + broker.loopbackPort(), mqtt.clientId(), self.username(),
+                self.password(), mqtt.keepAliveSeconds());
     }
 
     /**

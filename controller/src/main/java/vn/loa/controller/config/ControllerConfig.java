@@ -50,6 +50,9 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
                        String topicRoot, int keepAliveSeconds, int maxPayloadBytes, String embeddedHost,
                        int embeddedPort, int embeddedSessionQueueSize, int embeddedMaxMessageBytes,
                        Integer embeddedTlsPort, boolean embeddedPlain, Path caFile) {
+        /** The controller's MQTT client id unless configured: '_' first, so never a station id. */
+        public static final String DEFAULT_CLIENT_ID = "_loa-controller";
+
         /** The embedded broker with a plain listener only, no CA file. */
         public Mqtt(String broker, String uri, String username, String password, String clientId,
                     String topicRoot, int keepAliveSeconds, int maxPayloadBytes, String embeddedHost,
@@ -314,7 +317,7 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
     /** Defaults: data in ./loa-data, HTTP on 8080, the embedded broker on 1883, all interfaces. */
     public static ControllerConfig defaults() {
         return new ControllerConfig(Path.of("loa-data"), new Http("0.0.0.0", 8080, 64 * 1024, 4),
-                new Mqtt("embedded", null, null, null, "loa-controller", "loa/v1", 30, 64 * 1024, "0.0.0.0", 1883,
+                new Mqtt("embedded", null, null, null, Mqtt.DEFAULT_CLIENT_ID, "loa/v1", 30, 64 * 1024, "0.0.0.0", 1883,
                         20_000, 2 * 1024 * 1024),
                 Auth.defaults(), new Stations(10), new Broadcasts(48, 5, 60, 120), Bulletins.defaults(),
                 Emergencies.defaults(), CapSettings.defaults());

@@ -58,10 +58,13 @@ public final class MosquittoAuthCommand {
                 In mosquitto.conf, for the listener the stations use:
                     per_listener_settings false
                     allow_anonymous false
+                    use_username_as_clientid true
                     password_file {}
                     acl_file {}
-                then reload Mosquitto (systemctl reload mosquitto, or kill -HUP its process). Run this command again \
-                after enrolling stations or issuing new credentials. The files must be readable by the mosquitto user.""",
+                use_username_as_clientid names each client after its user, so no station can take over the \
+                controller's or another station's session. Then reload Mosquitto (systemctl reload mosquitto, or kill -HUP its \
+                process). Run this command again after enrolling stations, issuing new credentials or retiring a \
+                station. The files must be readable by the mosquitto user.""",
                 passwd, mqtt.username(), stations.size(), acl, passwd, acl);
         return stations.size();
     }

@@ -42,7 +42,9 @@ public final class MosquittoAuthFiles {
 
     static String acl(Topics topics, String controllerUser) {
         List<String> lines = new ArrayList<>();
-        lines.add("# Written by './loa mosquitto-auth' from the Loa registry; written again after enrolling stations.");
+        lines.add("# Written by './loa mosquitto-auth' from the Loa registry; written again after enrolling, issuing "
+                + "credentials or retiring stations.");
+        lines.add("# With 'use_username_as_clientid true' in mosquitto.conf: no client can take another's session.");
         lines.add("# The controller: everything under the topic root.");
         lines.add("user " + controllerUser);
         lines.add("topic readwrite " + topics.root() + "/#");

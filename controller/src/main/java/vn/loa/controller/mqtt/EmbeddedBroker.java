@@ -1,6 +1,5 @@
 package vn.loa.controller.mqtt;
 
-import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.ClientDescriptor;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.FluentConfig;
@@ -20,12 +19,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded Moquette broker, for a controller that runs alone. In memory: the controller
  * re-sends what stations need when they reconnect, so nothing depends on the broker's store.
+ * Moquette listens on loopback only, behind our front end ({@link BrokerFrontEnd}) on the public
+ * plain and TLS ports, which refuses a CONNECT whose last will a station may not leave (Moquette
+ * 0.18 publishes any will without asking the access policy). The controller's own link connects
+ * to Moquette's loopback port ({@link #loopbackPort()}), where no one else may log in directly.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
-    private static final String DISABLED = "disabled";
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final Server server = new Server();
+    private BrokerFrontEnd frontEnd;
+    private int loopbackPort = -1;
     private int port = -1;
     private int tlsPort = -1;
 
@@ -49,40 +54,39 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(String host, int port, int sessionQueueSize, int maxMessageBytes,
                                        BrokerTls tls, BrokerAccess access) {
         EmbeddedBroker broker = new EmbeddedBroker();
-        boolean plain = tls == null || tls.plain();
-        int listenPort = !plain ? -1 : port == 0 ? freePort(host) : port;
-        int tlsListenPort = tls == null ? -1 : tls.port() == 0 ? freePort(host) : tls.port();
+        int loopbackPort = freePort(LOOPBACK);
         IConfig config = new FluentConfig()
-                .host(host)
-                .port(plain ? listenPort : 0) // TLS only: turned off below
+                .host(LOOPBACK)
+                .port(loopbackPort)
                 .disablePersistence()
                 .disableTelemetry()
                 .sessionQueueSize(sessionQueueSize)
                 .build();
         config.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(maxMessageBytes));
         config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
-        ISslContextCreator sslContexts = null;
-        if (tls != null) {
-            if (!plain) {
-                config.setProperty(IConfig.PORT_PROPERTY_NAME, DISABLED); // Moquette's word for "no listener"
-            }
-            // ssl_port opens the TLS listener, with the context our creator hands over
-            config.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(tlsListenPort));
-            sslContexts = tls::context;
-        }
+        RelayedLogins logins = new RelayedLogins(access);
         try {
-            broker.server.startServer(config, List.of(), sslContexts, access, access);
+            broker.server.startServer(config, List.of(), null, logins, access);
         } catch (IOException e) {
-            throw new UncheckedIOException("the embedded MQTT broker cannot start on " + host + ":" + port, e);
+            throw new UncheckedIOException("the embedded MQTT broker cannot start on " + LOOPBACK, e);
         }
-        if (plain) {
-            broker.port = broker.awaitListening(host, listenPort);
-            LOG.info("Embedded MQTT broker listening on {}:{}", host, broker.port);
-        }
-        if (tls != null) {
-            broker.tlsPort = broker.awaitListening(host, tlsListenPort);
-            LOG.info("Embedded MQTT broker listening for TLS on {}:{}{}", host, broker.tlsPort,
-                    plain ? "" : " (no plain listener)");
+        broker.loopbackPort = broker.awaitListening(LOOPBACK, loopbackPort);
+        broker.frontEnd = new BrokerFrontEnd(new InetSocketAddress(LOOPBACK, broker.loopbackPort), access, logins,
+                maxMessageBytes);
+        try {
+            if (tls == null || tls.plain()) {
+                broker.port = broker.frontEnd.listen(host, port, null);
+                LOG.info("Embedded MQTT broker listening on {}:{}", host, broker.port);
+            }
+            if (tls != null) {
+                broker.tlsPort = broker.frontEnd.listen(host, tls.port(), tls.context());
+                LOG.info("Embedded MQTT broker listening for TLS on {}:{}{}", host, broker.tlsPort,
+                        tls.plain() ? "" : " (no plain listener)");
+            }
+        } catch (RuntimeException e) {
+            broker.close();
+            throw new IllegalStateException("the embedded MQTT broker could not listen on " + host + ":"
+                    + (tls == null || tls.plain() ? port : tls.port()) + " (is the port in use?)", e);
         }
         return broker;
     }
@@ -131,6 +135,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /** Moquette's own port on 127.0.0.1, for the controller's link only: no front end, no TLS. */
+    public int loopbackPort() {
+        return loopbackPort;
+    }
+
     /** The plain listener's port; -1 when there is none (TLS only). */
     public int port() {
         return port;
@@ -143,6 +152,9 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (frontEnd != null) {
+            frontEnd.close();
+        }
         server.stopServer();
         LOG.info("Embedded MQTT broker stopped");
     }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiException;
+import vn.loa.controller.mqtt.BrokerAccess;
 import vn.loa.controller.store.Database;
 import vn.loa.protocol.StationIds;
 import vn.loa.protocol.Zone;
@@ -30,14 +31,37 @@ public final class StationService {
     private final SecureRandom random = new SecureRandom();
     private final Consumer<String> onRegistered;
     private final Consumer<String> onRetired;
+    private final String controllerClientId;
 
+    /** A registry where no id is reserved but the agents' client ids ({@code loa-agent-…}). */
     public StationService(Database database, Clock clock, AreaService areaService, Consumer<String> onRegistered,
                           Consumer<String> onRetired) {
+        this(database, clock, areaService, null, onRegistered, onRetired);
+    }
+
+    /**
+     * @param controllerClientId the controller's MQTT client id, which no station may have as id
+     *                           (it would log in under it and push the controller off the broker)
+     */
+    public StationService(Database database, Clock clock, AreaService areaService, String controllerClientId,
+                          Consumer<String> onRegistered, Consumer<String> onRetired) {
+        this.controllerClientId = controllerClientId;
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.areaService = Objects.requireNonNull(areaService, "areaService");
         this.onRegistered = Objects.requireNonNull(onRegistered, "onRegistered");
         this.onRetired = Objects.requireNonNull(onRetired, "onRetired");
+    }
+
+    /** Ids that are MQTT client ids of someone else: a station's agent, or the controller. */
+    private void checkReserved(String id) {
+        if (id.startsWith(BrokerAccess.AGENT_CLIENT_PREFIX)) {
+            throw ApiException.invalid("field 'id' must not start with '" + BrokerAccess.AGENT_CLIENT_PREFIX
+                    + "': that is how agents name themselves on the broker");
+        }
+        if (id.equals(controllerClientId)) {
+            throw ApiException.invalid("field 'id' must not be '" + id + "': that is the controller's MQTT client id");
+        }
     }
 
     public List<Station> list() {
@@ -56,6 +80,7 @@ public final class StationService {
             throw ApiException.invalid("field 'id' must be 1-64 characters of a-z, 0-9, '-' or '_', "
                     + "starting with a letter or digit");
         }
+        checkReserved(id);
         checkCoordinates(draft.latitude(), draft.longitude());
         List<Zone> zones = checkZones(draft.zones() == null ? List.of(new Zone(1, "Vùng 1")) : draft.zones());
         Instant now = clock.instant();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.loa.controller.Controller;
+import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.identity.ControllerIdentity;
 import vn.loa.controller.identity.MqttCredentials;
 import vn.loa.controller.metrics.MicrometerControllerMetrics;
@@ -36,8 +37,8 @@ public record FleetLogins(MqttCredentials controller, Map<String, String> statio
 
     /** The production broker policy, knowing these logins. */
     public BrokerAccess access(Topics topics) {
-        return new BrokerAccess(topics, controller, (id, password) -> password.equals(stations.get(id)),
-                new MicrometerControllerMetrics(), Clock.systemUTC());
+        return new BrokerAccess(topics, controller, ControllerConfig.Mqtt.DEFAULT_CLIENT_ID,
+                (id, password) -> password.equals(stations.get(id)), new MicrometerControllerMetrics(), Clock.systemUTC());
     }
 
     public String passwordOf(String stationId) {

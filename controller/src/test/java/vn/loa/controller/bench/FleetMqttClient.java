@@ -132,7 +132,14 @@ public final class FleetMqttClient implements AutoCloseable {
         } else {
             channel.close();
         }
-        channel.closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        // closed() completes in a listener of the close future, which may run after a waiter on it wakes up
+        try {
+            closed.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // closed or not within 5 s: the caller sees it in closed()
+        }
     }
 
     private void onLoop(CompletableFuture<Void> done, Runnable work) {

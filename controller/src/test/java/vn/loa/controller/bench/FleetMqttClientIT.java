@@ -22,7 +22,7 @@ import vn.loa.protocol.Topics;
 /** The fleet's event-loop MQTT client against the real embedded Moquette. */
 class FleetMqttClientIT {
     /** These clients test the MQTT client, not the broker's policy: they log in as the controller. */
-    private static final FleetLogins LOGINS = FleetLogins.generated(List.of());
+    private static final FleetLogins LOGINS = FleetLogins.generated(List.of("s-1"));
     private EmbeddedBroker broker;
     private EventLoopGroup group;
     private InetSocketAddress address;
@@ -62,8 +62,10 @@ class FleetMqttClientIT {
     void retainedMessageReachesALaterSubscriberAndTheWillFiresOnADroppedConnection() throws Exception {
         FleetWill will = new FleetWill("loa/v1/stations/s-1/status", "offline".getBytes(StandardCharsets.UTF_8),
                 MqttQoS.AT_LEAST_ONCE, true);
-        FleetMqttClient station = connect(FleetClientOptions.of("station-1").withWill(will).withKeepAlive(5),
-                (topic, payload, nanos) -> { });
+        // a station's will: the broker refuses any other than its own status
+        FleetMqttClient station = FleetMqttClient.connect(group, address, FleetClientOptions.of("s-1").withWill(will)
+                .withKeepAlive(5).withCredentials("s-1", LOGINS.passwordOf("s-1")), (topic, payload, nanos) -> { })
+                .get(10, TimeUnit.SECONDS);
         station.publish("loa/v1/stations/s-1/status", "online".getBytes(StandardCharsets.UTF_8), MqttQoS.AT_LEAST_ONCE,
                 true).get(5, TimeUnit.SECONDS);
         List<String> seen = new CopyOnWriteArrayList<>();

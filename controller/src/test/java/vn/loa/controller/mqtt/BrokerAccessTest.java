@@ -15,8 +15,9 @@ import vn.loa.protocol.Topics;
 class BrokerAccessTest {
     private static final Topics TOPICS = Topics.withDefaultRoot();
     private final MicrometerControllerMetrics metrics = new MicrometerControllerMetrics();
-    private final Map<String, String> passwords = Map.of("st-a", "pass-a", "st-b", "pass-b");
-    private final BrokerAccess access = new BrokerAccess(TOPICS, new MqttCredentials("_controller", "ctl-pass"),
+    private final Map<String, String> passwords = Map.of("st-a", "pass-a", "st-b", "pass-b",
+            "loa-controller", "pass-lc", "loa-agent-st-b", "pass-lab");
+    private final BrokerAccess access = new BrokerAccess(TOPICS, new MqttCredentials("_controller", "ctl-pass"), "loa-controller",
             (station, password) -> password.equals(passwords.get(station)), metrics, Clock.systemUTC());
 
     @Test
@@ -36,6 +37,31 @@ class BrokerAccessTest {
     void aStationCannotTakeOverAnotherClientsSession() {
         assertThat(access.checkValid("loa-agent-st-b", "st-a", bytes("pass-a"))).isFalse();
         assertThat(access.checkValid("loa-controller", "st-a", bytes("pass-a"))).isFalse();
+    }
+
+    @Test
+    void aStationRegisteredUnderAnotherClientsIdCannotUseIt() {
+        // registered before such ids were refused: as the controller's client id, as station B's agent
+        assertThat(access.checkValid("loa-controller", "loa-controller", bytes("pass-lc"))).isFalse();
+        assertThat(access.checkValid("loa-agent-st-b", "loa-agent-st-b", bytes("pass-lab"))).isFalse();
+        assertThat(access.checkValid("loa-agent-loa-agent-st-b", "loa-agent-st-b", bytes("pass-lab"))).isTrue();
+        assertThat(access.checkValid("loa-agent-loa-controller", "loa-controller", bytes("pass-lc"))).isTrue();
+        assertThat(access.checkValid("loa-controller", "_controller", bytes("ctl-pass"))).isTrue();
+    }
+
+    @Test
+    void aLastWillIsOnlyTheStationsOwnStatus() {
+        assertThat(access.allowsWill("st-a", TOPICS.station("st-a", Channel.STATUS))).isTrue();
+        assertThat(access.allowsWill("_controller", TOPICS.controllerStatus())).isTrue();
+        assertThat(access.allowsWill("st-a", TOPICS.station("st-b", Channel.STATUS))).isFalse();
+        assertThat(access.allowsWill("st-a", TOPICS.station("st-b", Channel.COMMANDS))).isFalse();
+        assertThat(access.allowsWill("st-a", TOPICS.station("st-a", Channel.COMMANDS))).isFalse();
+        assertThat(access.allowsWill("st-a", TOPICS.station("st-a", Channel.BIRTH))).isFalse();
+        assertThat(access.allowsWill("st-a", TOPICS.controllerStatus())).isFalse();
+        assertThat(access.allowsWill("_controller", TOPICS.station("st-a", Channel.COMMANDS))).isFalse();
+        assertThat(access.allowsWill(null, TOPICS.station("st-a", Channel.STATUS))).isFalse();
+        assertThat(access.allowsWill("Not A Station", "anything")).isFalse();
+        assertThat(metrics.scrape()).contains("loa_mqtt_broker_refusals_total{what=\"will\"} 8.0");
     }
 
     @Test

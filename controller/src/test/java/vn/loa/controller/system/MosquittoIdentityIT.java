@@ -81,6 +81,36 @@ class MosquittoIdentityIT {
 
     @Test
     void generatedFilesLetTheControllerAndEachStationInOnTheirOwnTopicsOnly() throws Exception {
+        Map<String, MqttCredentials> logins = startOnGeneratedFiles();
+        ApiClient api = TestControllers.admin(controller);
+
+        agent = StationAgent.start(AgentConfig.of("st-a", mosquitto.uri(), dir.resolve("agent-st-a"))
+                .withHeartbeatSeconds(1).withControllerUrl("http://127.0.0.1:" + controller.httpPort())
+                .withCredentials("st-a", logins.get("st-a").password()), Clock.systemUTC());
+        await("st-a online through Mosquitto").atMost(WAIT).until(() -> "online".equals(status(api, "st-a")));
+
+        assertRefused(() -> connect("anonymous", null, null));
+        assertRefused(() -> connect("st-c-guess", "st-c", "not-its-password"));
+        assertRefused(() -> connect("old-controller", CONTROLLER_USER, "not-its-password"));
+
+        stationKeptToItsOwnTopics(api, logins.get("st-c"));
+    }
+
+    @Test
+    void aStationUsingTheControllersClientIdDoesNotPushTheControllerOff() throws Exception {
+        Map<String, MqttCredentials> logins = startOnGeneratedFiles();
+
+        // use_username_as_clientid: Mosquitto names the client after its user, st-b, whatever it asks for
+        connect(controller.config().mqtt().clientId(), "st-b", logins.get("st-b").password());
+
+        // atMost barely over during: a drop in the first half second (the controller's link reconnects
+        // within about a second) leaves no time for three connected seconds in a row
+        await("the controller stays connected").during(Duration.ofSeconds(3)).atMost(Duration.ofMillis(3500))
+                .pollInterval(Duration.ofMillis(50)).until(controller::brokerConnected);
+    }
+
+    /** Enrols st-a, st-b and st-c, writes the files, starts Mosquitto on them and the controller on it. */
+    private Map<String, MqttCredentials> startOnGeneratedFiles() throws Exception {
         Path data = dir.resolve("controller");
         Map<String, MqttCredentials> logins = enrol(data, "st-a", "st-b", "st-c");
         ControllerConfig config = ControllerConfig.ephemeral(data).withExternalBroker("tcp://127.0.0.1:1");
@@ -98,19 +128,8 @@ class MosquittoIdentityIT {
         mosquitto = Mosquitto.withLogins(Files.createDirectories(dir.resolve("mosquitto")), passwd, acl);
         controller = Controller.start(config.withExternalBroker(mosquitto.uri()), Clock.systemUTC(),
                 TestControllers.ADMIN_PASSWORD);
-        ApiClient api = TestControllers.admin(controller);
         await("the controller logged in to Mosquitto").atMost(WAIT).until(controller::brokerConnected);
-
-        agent = StationAgent.start(AgentConfig.of("st-a", mosquitto.uri(), dir.resolve("agent-st-a"))
-                .withHeartbeatSeconds(1).withControllerUrl("http://127.0.0.1:" + controller.httpPort())
-                .withCredentials("st-a", logins.get("st-a").password()), Clock.systemUTC());
-        await("st-a online through Mosquitto").atMost(WAIT).until(() -> "online".equals(status(api, "st-a")));
-
-        assertRefused(() -> connect("anonymous", null, null));
-        assertRefused(() -> connect("st-c-guess", "st-c", "not-its-password"));
-        assertRefused(() -> connect("old-controller", CONTROLLER_USER, "not-its-password"));
-
-        stationKeptToItsOwnTopics(api, logins.get("st-c"));
+        return logins;
     }
 
     /** st-c (no agent running) neither reads st-b's commands nor gets a birth for st-b to the controller. */
@@ -138,6 +157,8 @@ class MosquittoIdentityIT {
         byte[] note = "test".getBytes(StandardCharsets.UTF_8);
         operator.publish(topics.station("st-b", Channel.COMMANDS), note, 1, false).waitForCompletion(5_000);
         operator.publish(topics.station("st-c", Channel.COMMANDS), note, 1, false).waitForCompletion(5_000);
+        // under the controller's user it is the controller's client (use_username_as_clientid): leave at once
+        operator.disconnect().waitForCompletion(5_000);
         await("st-c's own command arrives").atMost(WAIT).until(() -> received.contains(
                 topics.station("st-c", Channel.COMMANDS)));
         assertThat(received).doesNotContain(topics.station("st-b", Channel.COMMANDS));

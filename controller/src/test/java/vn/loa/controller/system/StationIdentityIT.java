@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -25,11 +27,15 @@ import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.Metrics;
 import vn.loa.controller.testutil.StationLogins;
 import vn.loa.controller.testutil.TestControllers;
+import vn.loa.protocol.AudioRef;
 import vn.loa.protocol.Birth;
 import vn.loa.protocol.Channel;
+import vn.loa.protocol.Emergency;
 import vn.loa.protocol.Heartbeat;
 import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.MessageIds;
+import vn.loa.protocol.Presence;
+import vn.loa.protocol.StationStatus;
 import vn.loa.protocol.Topics;
 import vn.loa.protocol.Zone;
 
@@ -192,6 +198,106 @@ class StationIdentityIT {
                 .contains("station.credentials.revoke");
     }
 
+    @Test
+    void aStationCannotLeaveAnEmergencyForAnotherStationAsItsLastWill() throws Exception {
+        DemoRegistry.communeWithStations(api, "st-a", "st-b");
+        MqttCredentials a = StationLogins.issue(api, "st-a");
+        MqttCredentials b = StationLogins.issue(api, "st-b");
+        MqttAsyncClient stationB = connect("loa-agent-st-b", b.username(), b.password());
+        List<String> received = new CopyOnWriteArrayList<>();
+        stationB.subscribe(topics.station("st-b", Channel.COMMANDS), 1,
+                (topic, message) -> received.add(new String(message.getPayload(), StandardCharsets.UTF_8)))
+                .waitForCompletion(5_000);
+        byte[] forged = codec.encode(emergency("st-b"));
+
+        Throwable refusal = connectWithWillThenDrop(a, topics.station("st-b", Channel.COMMANDS), forged, false);
+
+        await("nothing reaches B").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(received::isEmpty);
+        assertNotAuthorized(refusal);
+        assertThat(Metrics.value(api, "loa_mqtt_broker_refusals_total", "what", "will")).isEqualTo(1);
+    }
+
+    @Test
+    void aStationCannotLeaveAnotherStationsOfflineAsItsLastWill() throws Exception {
+        DemoRegistry.communeWithStations(api, "st-a", "st-b");
+        MqttCredentials a = StationLogins.issue(api, "st-a");
+        MqttCredentials b = StationLogins.issue(api, "st-b");
+        publishUntilOnline(connect("st-b", b.username(), b.password()), "st-b");
+        byte[] offline = codec.encode(new StationStatus(MessageIds.next(), Instant.now(), "st-b", Presence.OFFLINE));
+
+        Throwable onStatus = connectWithWillThenDrop(a, topics.station("st-b", Channel.STATUS), offline, true);
+        Throwable onController = connectWithWillThenDrop(a, topics.controllerStatus(), offline, true);
+
+        await("B stays online").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> "online".equals(station("st-b").path("status").asText()));
+        assertNotAuthorized(onStatus);
+        assertNotAuthorized(onController);
+        assertThat(controller.brokerConnected()).isTrue();
+    }
+
+    @Test
+    void aStationsOwnOfflineWillStillTurnsItOffline() throws Exception {
+        DemoRegistry.communeWithStations(api, "st-a");
+        MqttCredentials a = StationLogins.issue(api, "st-a");
+        Instant connectedAt = Instant.now();
+        MqttAsyncClient client = connectWith("loa-agent-st-a", a, will(topics.station("st-a", Channel.STATUS),
+                codec.encode(new StationStatus(MessageIds.next(), connectedAt, "st-a", Presence.OFFLINE)), true));
+        byte[] online = codec.encode(new StationStatus(MessageIds.next(), connectedAt, "st-a", Presence.ONLINE));
+        await("st-a online").atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+            client.publish(topics.station("st-a", Channel.STATUS), online, 1, true).waitForCompletion(5_000);
+            return "online".equals(station("st-a").path("status").asText());
+        });
+
+        client.disconnectForcibly(0, 1_000, false);
+
+        await("st-a offline through its will").atMost(WAIT)
+                .until(() -> "offline".equals(station("st-a").path("status").asText()));
+    }
+
+    @Test
+    void noStationMayBeRegisteredUnderAnAgentsClientId() {
+        long commune = DemoRegistry.communeWithStations(api);
+        ApiClient.Answer created = api.post("/api/v1/stations", "{\"id\":\"loa-agent-st-b\",\"areaId\":" + commune
+                + ",\"name\":\"Giả mạo\"}");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(400);
+        assertThat(created.json().path("message").asText()).contains("loa-agent-");
+    }
+
+    /**
+     * Connects as A with the given last will; if the broker lets it in, drops the connection
+     * without a DISCONNECT so that the will fires. The refusal, or null.
+     */
+    private Throwable connectWithWillThenDrop(MqttCredentials a, String topic, byte[] payload, boolean retained)
+            throws MqttException {
+        try {
+            MqttAsyncClient client = connectWith("loa-agent-st-a", a, will(topic, payload, retained));
+            client.disconnectForcibly(0, 1_000, false);
+            return null;
+        } catch (MqttException e) {
+            return e;
+        }
+    }
+
+    private static MqttConnectOptions will(String topic, byte[] payload, boolean retained) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setWill(topic, payload, 1, retained);
+        return options;
+    }
+
+    private static void assertNotAuthorized(Throwable refusal) {
+        assertThat(refusal).as("the connect with a forged will was let in").isInstanceOfSatisfying(MqttException.class,
+                e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+    }
+
+    private static Emergency emergency(String station) {
+        Instant now = Instant.now();
+        return new Emergency(MessageIds.next(), now, station, "em-forged", "Giả mạo", "bl-forged",
+                new AudioRef("/audio/" + "5".repeat(64), "5".repeat(64), 44, "wav"), 20_000, 1, 4,
+                now.plusSeconds(600), 0, List.of());
+    }
+
     private void publishUntilOnline(MqttAsyncClient client, String station) {
         await(station + " online").atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
             client.publish(topics.station(station, Channel.BIRTH), birth(station), 1, false).waitForCompletion(5_000);
@@ -234,18 +340,29 @@ class StationIdentityIT {
 
     private MqttAsyncClient connect(String clientId, String username, String password, boolean cleanSession)
             throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + controller.embeddedBrokerPort().orElseThrow(),
-                clientId, new MemoryPersistence());
-        clients.add(client);
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(cleanSession);
-        options.setConnectionTimeout(10);
-        // one attempt per connect: by default Paho tries MQTT 3.1 again after a refused 3.1.1
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (username != null) {
             options.setUserName(username);
             options.setPassword(password.toCharArray());
         }
+        return connect(clientId, options);
+    }
+
+    private MqttAsyncClient connectWith(String clientId, MqttCredentials login, MqttConnectOptions options)
+            throws MqttException {
+        options.setUserName(login.username());
+        options.setPassword(login.password().toCharArray());
+        return connect(clientId, options);
+    }
+
+    private MqttAsyncClient connect(String clientId, MqttConnectOptions options) throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + controller.embeddedBrokerPort().orElseThrow(),
+                clientId, new MemoryPersistence());
+        clients.add(client);
+        options.setConnectionTimeout(10);
+        // one attempt per connect: by default Paho tries MQTT 3.1 again after a refused 3.1.1
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         client.connect(options).waitForCompletion(10_000);
         return client;
     }

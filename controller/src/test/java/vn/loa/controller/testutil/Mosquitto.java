@@ -37,10 +37,11 @@ public final class Mosquitto implements AutoCloseable {
 
     /**
      * A broker that refuses anonymous clients and checks logins and topics against a Mosquitto
-     * {@code password_file} and {@code acl_file} (as {@code ./loa mosquitto-auth} writes them).
+     * {@code password_file} and {@code acl_file} (as {@code ./loa mosquitto-auth} writes them), and
+     * names each client after its user ({@code use_username_as_clientid}), as the command advises.
      */
     public static Mosquitto withLogins(Path dir, Path passwordFile, Path aclFile) throws IOException {
-        List<String> settings = new java.util.ArrayList<>(List.of("allow_anonymous false",
+        List<String> settings = new java.util.ArrayList<>(List.of("allow_anonymous false", "use_username_as_clientid true",
                 "password_file " + passwordFile.toAbsolutePath(), "acl_file " + aclFile.toAbsolutePath()));
         if ("root".equals(System.getProperty("user.name"))) {
             // as root, Mosquitto would become the 'mosquitto' user, who cannot read files of mode 600 owned by root
