@@ -28,7 +28,6 @@ import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.emergency.AnnouncementResolver;
 import vn.loa.controller.emergency.EmergencyEvents;
 import vn.loa.controller.emergency.EmergencyService;
-import vn.loa.controller.emergency.EmergencySettings;
 import vn.loa.controller.emergency.StandardMessages;
 import vn.loa.controller.api.BroadcastRoutes;
 import vn.loa.controller.api.QuietHoursRoutes;
@@ -49,7 +48,6 @@ import vn.loa.controller.api.SystemRoutes;
 import vn.loa.controller.api.UserRoutes;
 import vn.loa.controller.auth.AuthService;
 import vn.loa.controller.auth.Principal;
-import vn.loa.controller.auth.LoginPolicy;
 import vn.loa.controller.auth.UserService;
 import vn.loa.controller.auth.PasswordHasher;
 import vn.loa.controller.bulletin.AudioInspector;
@@ -153,7 +151,7 @@ public final class Controller implements AutoCloseable {
 
         database = Database.open(config.dataDir().resolve("loa.db"), clock);
         AuditLog audit = new AuditLog(database, clock, json.mapper());
-        AuthService auth = new AuthService(database, new PasswordHasher(), clock, loginPolicy(config.auth()), audit);
+        AuthService auth = new AuthService(database, new PasswordHasher(), clock, Settings.loginPolicy(config.auth()), audit);
         generatedAdminPassword = auth.bootstrapAdmin(adminPassword).orElse(null);
 
         status = new StationStatusService(clock, 200_000,
@@ -185,7 +183,7 @@ public final class Controller implements AutoCloseable {
                             : new BrokerTls(certificate.serverContext(), mqtt.embeddedTlsPort(), mqtt.embeddedPlain()),
                     new BrokerAccess(topics, self, mqtt.clientId(), credentials::verify, metrics, clock));
             credentials.onRevoked(broker::disconnectStation);
-            brokerSettings = embeddedBrokerSettings(mqtt, broker, self);
+            brokerSettings = Settings.embeddedBroker(mqtt, broker, self);
         } else {
             broker = null;
             brokerSettings = new BrokerSettings(config.mqtt().uri(), config.mqtt().clientId(), config.mqtt().username(),
@@ -227,16 +225,6 @@ public final class Controller implements AutoCloseable {
     }
 
     /**
-     * The controller's own connection to its embedded broker: plain, straight to Moquette on
-     * loopback (the public listeners, plain or TLS, are for stations).
-     */
-    private static BrokerSettings embeddedBrokerSettings(ControllerConfig.Mqtt mqtt, EmbeddedBroker broker,
-                                                         MqttCredentials self) {
-        return new BrokerSettings("tcp://127.0.0.1:" + broker.loopbackPort(), mqtt.clientId(), self.username(),
-                self.password(), mqtt.keepAliveSeconds());
-    }
-
-    /**
      * Schedules, plans sent to stations, receipts and the as-run log, on the dispatch thread;
      * emergency announcements on their own thread, never waiting for plans.
      */
@@ -257,7 +245,7 @@ public final class Controller implements AutoCloseable {
         EmergencyEvents events = new EmergencyEvents(json.mapper(), (a, stations) -> EmergencyView.of(a, stations, true),
                 EmergencyView.StationView::of);
         emergencies = new EmergencyService(database, clock, audit, link::publishCommand, status::isOnline,
-                emergencyThread, emergencySettings(config.emergencies()), json.mapper(),
+                emergencyThread, Settings.emergencies(config.emergencies()), json.mapper(),
                 new MeteredEmergencies(events, metrics));
         events.attach(emergencies);
         emergencies.start();
@@ -300,17 +288,6 @@ public final class Controller implements AutoCloseable {
         new AlertRoutes(alerts, stations, json, access).register(router);
         new FaultReportRoutes(alerts, stations, json, access, clock).register(router);
         return monitor;
-    }
-
-    private static LoginPolicy loginPolicy(ControllerConfig.Auth auth) {
-        return new LoginPolicy(Duration.ofHours(auth.tokenLifetimeHours()), auth.maxFailedLogins(),
-                Duration.ofMinutes(auth.lockoutMinutes()), auth.maxFailedLoginsPerAddress());
-    }
-
-    private static EmergencySettings emergencySettings(ControllerConfig.Emergencies emergencies) {
-        return new EmergencySettings(emergencies.defaultRepeat(),
-                Duration.ofMinutes(emergencies.defaultValidityMinutes()), Duration.ofHours(emergencies.maxValidityHours()),
-                Duration.ofMillis(emergencies.warmUpMillis()), Duration.ofSeconds(emergencies.confirmGraceSeconds()));
     }
 
     /** The bulletin library as scheduling sees it. */

@@ -1,10 +1,6 @@
 package vn.loa.controller.api;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -16,7 +12,6 @@ import vn.loa.controller.auth.Principal;
 import vn.loa.controller.http.Request;
 import vn.loa.controller.registry.Station;
 import vn.loa.controller.registry.StationService;
-import vn.loa.controller.schedule.BroadcastTime;
 
 /** Query parameters shared by the alert routes and the faults report: the stations seen, the period. */
 final class AlertParams {
@@ -58,21 +53,7 @@ final class AlertParams {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(text.replace(' ', '+')).toInstant();
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                return LocalDateTime.parse(text).atZone(BroadcastTime.ZONE).toInstant();
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay(BroadcastTime.ZONE).toInstant();
-                } catch (DateTimeParseException notADate) {
-                    throw ApiException.invalid("query parameter '" + field + "' must be an instant "
-                            + "(2026-11-24T00:00:00Z), a local date-time (2026-11-24T07:00) or a local date "
-                            + "(2026-11-24), got '" + (text.length() > 40 ? text.substring(0, 40) : text) + "'");
-                }
-            }
-        }
+        return Periods.instant(text, field);
     }
 
     private static long areaId(String raw) {

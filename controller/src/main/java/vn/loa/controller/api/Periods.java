@@ -14,7 +14,8 @@ final class Periods {
 
     static Instant instant(String text, String field) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            // a '+' offset left unencoded in a query string arrives as a space
+            return OffsetDateTime.parse(text.replace(' ', '+')).toInstant();
         } catch (DateTimeParseException notAnInstant) {
             try {
                 return LocalDateTime.parse(text).atZone(BroadcastTime.ZONE).toInstant();
@@ -24,7 +25,7 @@ final class Periods {
                 } catch (DateTimeParseException notADate) {
                     throw ApiException.invalid("query parameter '" + field + "' must be an instant "
                             + "(2026-11-24T00:00:00Z), a local date-time (2026-11-24T07:00) or a local date "
-                            + "(2026-11-24), got '" + text + "'");
+                            + "(2026-11-24), got '" + (text.length() > 40 ? text.substring(0, 40) : text) + "'");
                 }
             }
         }
