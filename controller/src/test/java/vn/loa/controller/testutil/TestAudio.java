@@ -9,7 +9,7 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
-/** Test audio made in code: a WAV tone of a given length. */
+/** Test audio made in code: a WAV tone, or silence, of a given length. */
 public final class TestAudio {
     private TestAudio() {
     }
@@ -24,6 +24,17 @@ public final class TestAudio {
             pcm[2 * i] = (byte) sample;
             pcm[2 * i + 1] = (byte) (sample >> 8);
         }
+        return wav(pcm, rate, frames);
+    }
+
+    /** 16-bit mono PCM at 8 kHz, every sample zero: what dead air sounds like. */
+    public static byte[] silence(double seconds) {
+        float rate = 8000f;
+        int frames = (int) Math.round(seconds * rate);
+        return wav(new byte[frames * 2], rate, frames);
+    }
+
+    private static byte[] wav(byte[] pcm, float rate, int frames) {
         AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
         try (AudioInputStream stream = new AudioInputStream(new ByteArrayInputStream(pcm), format, frames)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
