@@ -60,6 +60,11 @@ public final class ExecutorTaskScheduler implements TaskScheduler {
                 task.run();
             } catch (RuntimeException e) {
                 log.warn("a scheduled task failed: {}", e.toString(), e);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Error e) {
+                // e.g. a serial library whose native part cannot load: say so instead of the executor swallowing it
+                log.error("a scheduled task failed with an error: {}", e.toString(), e);
             }
         };
     }
