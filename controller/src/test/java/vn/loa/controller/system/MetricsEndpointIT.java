@@ -32,6 +32,10 @@ class MetricsEndpointIT {
             assertThat(samples).contains(
                     new PrometheusText.Sample("loa_stations", Map.of("presence", "offline"), 2),
                     new PrometheusText.Sample("loa_stations", Map.of("presence", "online"), 0));
+            for (vn.loa.controller.health.Rule rule : vn.loa.controller.health.Rule.values()) {
+                assertThat(samples).as("the alert gauge of rule " + rule.wireName())
+                        .contains(new PrometheusText.Sample("loa_alerts_open", Map.of("rule", rule.wireName()), 0));
+            }
             assertThat(samples).anySatisfy(sample -> {
                 assertThat(sample.name()).isEqualTo("loa_http_requests_seconds_count");
                 assertThat(sample.labels()).containsEntry("route", "/api/v1/stations").containsEntry("status", "200");
