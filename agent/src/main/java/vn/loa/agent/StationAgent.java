@@ -3,7 +3,6 @@ package vn.loa.agent;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +15,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.agent.audio.AudioCache;
@@ -25,7 +22,6 @@ import vn.loa.agent.audio.AudioPrefetcher;
 import vn.loa.agent.audio.StationLogin;
 import vn.loa.agent.config.AgentConfig;
 import vn.loa.agent.config.ConfigException;
-import vn.loa.agent.config.TrustedCa;
 import vn.loa.agent.health.EventSink;
 import vn.loa.agent.health.HeartbeatFactory;
 import vn.loa.agent.health.LinuxSystemProbe;
@@ -132,12 +128,8 @@ public final class StationAgent implements AutoCloseable {
         OutboxStore outboxStore = new OutboxStore(database, codec);
         this.outbox = new ReceiptOutbox(station, outboxStore, link, topics.station(station, Channel.REPORTS),
                 agentThread, clock, ReceiptOutbox.DEFAULT_RESEND_INTERVAL, ReceiptOutbox.DEFAULT_WINDOW);
-        HttpClient.Builder httpBuilder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).executor(threads.http);
-        if (config.controller().caFile() != null) {
-            httpBuilder.sslContext(trustedCa(config, "controller.caFile", config.controller().caFile()));
-        }
-        HttpClient http = httpBuilder.build();
+        HttpClient http = TrustedLinks.controllerHttp(config).followRedirects(HttpClient.Redirect.NORMAL)
+                .executor(threads.http).build();
         AudioCache cache = new AudioCache(config.dataDir().resolve("cache"), config.cache().maxBytes(), clock);
         this.audio = new AudioPrefetcher(station, cache, http, config.controller(), login(config),
                 new ExecutorTaskScheduler(threads.audio),
@@ -177,27 +169,14 @@ public final class StationAgent implements AutoCloseable {
         Objects.requireNonNull(configured, "config");
         Objects.requireNonNull(clock, "clock");
         createDataDir(configured);
-        HttpClient.Builder enrolment = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (configured.controller().caFile() != null) {
-            enrolment.sslContext(trustedCa(configured, "controller.caFile", configured.controller().caFile()));
-        }
-        AgentConfig config = StationEnrolment.resolve(configured, enrolment.build(), Duration.ofSeconds(30));
-        SSLSocketFactory tls = config.mqtt().caFile() == null ? null
-                : trustedCa(config, "mqtt.caFile", config.mqtt().caFile()).getSocketFactory();
+        AgentConfig config = StationEnrolment.resolve(configured, TrustedLinks.controllerHttp(configured).build(),
+                Duration.ofSeconds(30));
         BrokerLink link = new PahoBrokerLink(config.mqtt().uri(), "loa-agent-" + config.station(),
                 config.mqtt().username(), config.mqtt().password(), config.mqtt().keepAliveSeconds(),
-                operationTimeout(config), tls);
+                operationTimeout(config), TrustedLinks.broker(config));
         return start(config, clock, link, new LinuxSystemProbe(config.dataDir(), clock));
     }
 
-    /** The CA file's context; a {@link ConfigException} naming the station when it cannot be used. */
-    private static SSLContext trustedCa(AgentConfig config, String field, Path caFile) {
-        try {
-            return TrustedCa.sslContext(field, caFile);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("station " + config.station() + ": " + e.getMessage(), e);
-        }
-    }
 
     /** Starts a station on the given link and probe (tests use fakes); returns at once. */
     public static StationAgent start(AgentConfig config, Clock clock, BrokerLink link, SystemProbe probe) {

@@ -187,7 +187,7 @@ public final class Controller implements AutoCloseable {
         } else {
             broker = null;
             brokerSettings = new BrokerSettings(config.mqtt().uri(), config.mqtt().clientId(), config.mqtt().username(),
-                    config.mqtt().password(), config.mqtt().keepAliveSeconds(), brokerTrust, true);
+                    config.mqtt().password(), config.mqtt().keepAliveSeconds(), brokerTrust);
         }
         String brokerUri = brokerSettings.uri();
         StationMessageIngest sink = new StationMessageIngest(topics, codec, clock, metrics, status, ingest);

@@ -5,11 +5,11 @@ import javax.net.ssl.SSLContext;
 
 /**
  * How the controller reaches its broker. {@code tls}: for an {@code ssl://} URI, the context whose
- * trusted certificates the broker's must chain to (null: the JVM's); {@code verifyHostname}: the
- * certificate must also name the URI's host (off only for a pinned certificate).
+ * trusted certificates the broker's must chain to (null: the JVM's); the certificate must also
+ * name the URI's host.
  */
 public record BrokerSettings(String uri, String clientId, String username, String password, int keepAliveSeconds,
-                             SSLContext tls, boolean verifyHostname) {
+                             SSLContext tls) {
     public BrokerSettings {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(clientId, "clientId");
@@ -17,6 +17,6 @@ public record BrokerSettings(String uri, String clientId, String username, Strin
 
     /** Plain MQTT, or TLS trusting the JVM's CAs. */
     public BrokerSettings(String uri, String clientId, String username, String password, int keepAliveSeconds) {
-        this(uri, clientId, username, password, keepAliveSeconds, null, true);
+        this(uri, clientId, username, password, keepAliveSeconds, null);
     }
 }

@@ -113,7 +113,7 @@ public final class ControllerLink implements AutoCloseable {
         if (settings.tls() != null) {
             options.setSocketFactory(settings.tls().getSocketFactory());
         }
-        options.setHttpsHostnameVerificationEnabled(settings.verifyHostname());
+        options.setHttpsHostnameVerificationEnabled(true);
         try {
             client.connect(options).waitForCompletion(15_000);
             retrySeconds = 1;

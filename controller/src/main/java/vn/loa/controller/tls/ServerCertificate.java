@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import vn.loa.controller.config.ConfigException;
 import vn.loa.controller.config.ControllerConfig;
@@ -130,13 +129,5 @@ public final class ServerCertificate {
     /** The server's own certificate (the first of the chain). */
     public X509Certificate certificate() {
         return chain.get(0);
-    }
-
-    /**
-     * A client context that trusts this certificate and nothing else: the controller's own MQTT
-     * connection to its embedded broker's TLS listener (no host name to check: the key is pinned).
-     */
-    public SSLContext pinnedClientContext() {
-        return TrustedCertificates.clientContext(List.of(certificate()));
     }
 }
