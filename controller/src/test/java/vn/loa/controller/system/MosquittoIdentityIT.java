@@ -166,7 +166,10 @@ class MosquittoIdentityIT {
         MessageCodec codec = new MessageCodec();
         station.publish(topics.station("st-b", Channel.BIRTH), codec.encode(birth("st-b")), 1, false)
                 .waitForCompletion(5_000);
-        await("st-c online by its own birth").atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+        // the operator's login took the controller's client id, so Mosquitto dropped the controller;
+        // it logs in again with a backoff of up to 30 s (more if the two met again): wait for that too
+        await("st-c online by its own birth").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
             station.publish(topics.station("st-c", Channel.BIRTH), codec.encode(birth("st-c")), 1, false)
                     .waitForCompletion(5_000);
             return "online".equals(status(api, "st-c"));
