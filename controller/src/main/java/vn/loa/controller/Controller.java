@@ -201,9 +201,9 @@ public final class Controller implements AutoCloseable {
                 new AudioAccess(credentials::verify, auth::authenticate));
         Router router = new Router();
         new SystemRoutes(metrics, link::isConnected, json, config.http().metricsToken()).register(router);
-        new ConsoleRoutes().register(router);
+        new ConsoleRoutes(null).register(router);
         UserService users = new UserService(database, clock, auth, areas, audit);
-        new AuthRoutes(auth, users, json).register(router);
+        new AuthRoutes(auth, users, json, clock, config.http().tls()).register(router);
         new UserRoutes(users, json, access).register(router);
         new AreaRoutes(areas, json, access).register(router);
         new StationRoutes(stations, credentials, status, json, access).register(router);

@@ -9,10 +9,11 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import vn.loa.controller.auth.Principal;
 import vn.loa.controller.http.Request;
+import vn.loa.controller.http.SessionTokens;
 
 /**
  * Who may download audio from {@code /audio/{sha256}}: a station with its own credentials (HTTP
- * Basic, the same username and password as on MQTT) or a user with a bearer token. Anything else
+ * Basic, the same username and password as on MQTT) or a user with a bearer token (or, for the console, the session cookie). Anything else
  * is a 401. Reads the database for a token; a station's password is checked against the stored hash.
  */
 public final class AudioAccess {
@@ -36,8 +37,9 @@ public final class AudioAccess {
             requireStation(header.substring("basic ".length()).strip());
             return Optional.empty();
         }
-        if (scheme.startsWith("bearer ")) {
-            return Optional.of(tokens.apply(header.substring("bearer ".length()).strip()));
+        Optional<String> token = SessionTokens.of(request);
+        if (token.isPresent()) {
+            return Optional.of(tokens.apply(token.get()));
         }
         throw ApiException.unauthorized("audio is for stations and staff: send the station's credentials "
                 + "(HTTP Basic, as on MQTT) or 'Authorization: Bearer <token>'");

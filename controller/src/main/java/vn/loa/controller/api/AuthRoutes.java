@@ -1,8 +1,15 @@
 package vn.loa.controller.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import vn.loa.controller.access.Permission;
+import vn.loa.controller.access.Role;
 import vn.loa.controller.auth.AuthService;
 import vn.loa.controller.auth.PasswordRules;
 import vn.loa.controller.auth.Principal;
@@ -10,17 +17,26 @@ import vn.loa.controller.auth.UserService;
 import vn.loa.controller.http.Call;
 import vn.loa.controller.http.Response;
 import vn.loa.controller.http.Router;
+import vn.loa.controller.http.SessionTokens;
 
-/** {@code /api/v1/auth}: login, logout, who am I, change my password. */
+/**
+ * {@code /api/v1/auth}: login, logout, who am I, change my password. A login also sets the
+ * console's session cookie ({@link SessionTokens}); a logout clears it.
+ */
 public final class AuthRoutes {
     private final AuthService auth;
     private final UserService users;
     private final ApiJson json;
+    private final Clock clock;
+    private final boolean secureCookies;
 
-    public AuthRoutes(AuthService auth, UserService users, ApiJson json) {
+    /** {@code secureCookies}: the API is served over HTTPS, so the session cookie is marked Secure. */
+    public AuthRoutes(AuthService auth, UserService users, ApiJson json, Clock clock, boolean secureCookies) {
         this.auth = auth;
         this.users = users;
         this.json = json;
+        this.clock = clock;
+        this.secureCookies = secureCookies;
     }
 
     public void register(Router router) {
@@ -39,12 +55,14 @@ public final class AuthRoutes {
         answer.put("token", session.token());
         answer.put("expiresAt", session.expiresAt());
         answer.put("user", user(session.principal()));
-        return json.ok(answer);
+        Duration lifetime = Duration.between(clock.instant(), session.expiresAt());
+        return json.ok(answer).withHeader("Set-Cookie", SessionTokens.setCookie(session.token(), lifetime,
+                secureCookies));
     }
 
     private Response logout(Call call) {
         auth.logout(token(call));
-        return Response.noContent();
+        return Response.noContent().withHeader("Set-Cookie", SessionTokens.clearCookie(secureCookies));
     }
 
     private Response changePassword(Call call) {
@@ -71,8 +89,7 @@ public final class AuthRoutes {
     }
 
     private static String token(Call call) {
-        String header = call.request().header("authorization").orElse("");
-        return header.substring(Math.min(header.length(), "bearer ".length())).strip();
+        return SessionTokens.of(call.request()).orElse("");
     }
 
     private Response me(Call call) {
@@ -84,6 +101,14 @@ public final class AuthRoutes {
         user.put("id", principal.userId());
         user.put("username", principal.username());
         user.put("roles", principal.roles());
+        user.put("permissions", permissions(principal));
         return user;
+    }
+
+    /** What the user's roles allow somewhere (each still checked per area): for the console's menus. */
+    private static List<String> permissions(Principal principal) {
+        List<Role> roles = principal.roles().stream().flatMap(grant -> Role.fromWire(grant.role()).stream()).toList();
+        return Arrays.stream(Permission.values()).filter(p -> roles.stream().anyMatch(role -> role.grants(p)))
+                .map(p -> p.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
     }
 }

@@ -25,6 +25,7 @@ import vn.loa.controller.emergency.EmergencyState;
 import vn.loa.controller.http.Call;
 import vn.loa.controller.http.Response;
 import vn.loa.controller.http.Router;
+import vn.loa.controller.http.SessionTokens;
 import vn.loa.controller.http.Upload;
 import vn.loa.controller.http.UploadRoute;
 import vn.loa.controller.http.UploadedFile;
@@ -67,7 +68,7 @@ public final class EmergencyRoutes {
         router.get(COLLECTION + "/{id}/events", call -> {
             visible(call);
             var seen = access.stationsIn(access.require(call.principal(), Permission.RUN_EMERGENCIES));
-            String token = call.request().header("authorization").orElse("").replaceFirst("(?i)^bearer\\s+", "");
+            String token = SessionTokens.of(call.request()).orElse("");
             BooleanSupplier allowed = () -> {
                 try {
                     access.require(tokens.apply(token), Permission.RUN_EMERGENCIES);

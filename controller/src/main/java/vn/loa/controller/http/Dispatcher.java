@@ -1,6 +1,5 @@
 package vn.loa.controller.http;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -113,15 +112,16 @@ public final class Dispatcher {
     }
 
     static String bearerToken(Request request) {
+        Optional<String> token = SessionTokens.of(request);
+        if (token.isPresent()) {
+            return token.get();
+        }
         String header = request.header("authorization").orElse("");
         if (header.isEmpty()) {
             throw ApiException.unauthorized("log in first: send 'Authorization: Bearer <token>' "
                     + "with a token from POST /api/v1/auth/login");
         }
-        if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
-            throw ApiException.unauthorized("the Authorization header must be 'Bearer <token>'");
-        }
-        return header.substring("bearer ".length()).strip();
+        throw ApiException.unauthorized("the Authorization header must be 'Bearer <token>'");
     }
 
     private static String printable(String path) {

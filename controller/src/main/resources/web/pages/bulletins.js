@@ -1,0 +1,15 @@
+// Not built yet (issue 8): a heading only, until the page lands.
+import { heading } from '../dom.js';
+import { t } from '../i18n.js';
+
+export const strings = { vi: {}, en: {} };
+
+export default {
+  route: 'bulletins',
+  nav: 'nav.bulletins',
+  allowed: (user) => user.can('read-bulletins'),
+  async render(view) {
+    view.append(heading(t('nav.bulletins')));
+    return null;
+  },
+};
