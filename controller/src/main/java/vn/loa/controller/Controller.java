@@ -118,6 +118,7 @@ public final class Controller implements AutoCloseable {
     private final StationService stations;
     private final StationCredentials credentials;
     private final BulletinService bulletins;
+    private final UserService users;
     private final ScheduledExecutorService dispatchThread;
     private final ScheduledExecutorService emergencyThread;
     private final ThreadPoolExecutor healthThread;
@@ -202,7 +203,7 @@ public final class Controller implements AutoCloseable {
         Router router = new Router();
         new SystemRoutes(metrics, link::isConnected, json, config.http().metricsToken()).register(router);
         new ConsoleRoutes(null).register(router);
-        UserService users = new UserService(database, clock, auth, areas, audit);
+        users = new UserService(database, clock, auth, areas, audit);
         new AuthRoutes(auth, users, json, clock, config.http().tls()).register(router);
         new UserRoutes(users, json, access).register(router);
         new AreaRoutes(areas, json, access).register(router);
@@ -354,6 +355,10 @@ public final class Controller implements AutoCloseable {
     /** Health alerts. */
     public AlertStore alerts() {
         return alerts;
+    }
+
+    public UserService users() {
+        return users;
     }
 
     public BulletinService bulletins() {
