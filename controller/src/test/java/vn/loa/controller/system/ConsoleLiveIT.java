@@ -144,6 +144,21 @@ class ConsoleLiveIT {
         }
     }
 
+    @Test
+    void theLiveStreamEndsWhenItsSessionEnds() {
+        ApiClient operator1 = new ApiClient(controller.httpPort()).login("operator-1", PASSWORD);
+        try (SseClient stream = SseClient.open(URI.create(admin.base() + "/api/v1/events"), operator1.token())) {
+            stream.awaitEvent(event -> "hello".equals(event.event()), Duration.ofSeconds(10));
+            assertThat(operator1.post("/api/v1/auth/logout", "{}").status()).isBetween(200, 204);
+
+            controller.alerts().open(new Condition("st-a", Rule.DEAD_AIR, "test"), Instant.now());
+
+            stream.awaitEvent(event -> "error".equals(event.event()), Duration.ofSeconds(10));
+            stream.awaitEnd(Duration.ofSeconds(10));
+            assertThat(stream.events()).extracting(SseClient.Event::event).containsExactly("hello", "error");
+        }
+    }
+
     /** A one-off schedule at st-a this many seconds ahead (whole seconds, local time); returns its start. */
     private Instant schedule(String bulletin, int secondsAhead) {
         LocalDateTime local = LocalDateTime.now(BroadcastTime.ZONE).plusSeconds(secondsAhead)
