@@ -208,7 +208,7 @@ public final class Controller implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(router, auth, json, metrics);
         Console.routes(router, config.console(), json, access, clock, database, live, dispatcher);
         new SystemRoutes(metrics, link::isConnected, json, config.http().metricsToken()).register(router);
-        new ConsoleRoutes(null).register(router);
+        new ConsoleRoutes(config.console().tileOrigin()).register(router);
         users = new UserService(database, clock, auth, areas, audit);
         new AuthRoutes(auth, users, json, clock, config.http().tls()).register(router);
         new UserRoutes(users, json, access).register(router);

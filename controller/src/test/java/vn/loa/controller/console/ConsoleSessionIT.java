@@ -62,6 +62,21 @@ class ConsoleSessionIT {
     }
 
     @Test
+    void aConfiguredTileServerIsAllowedForImagesOnly() {
+        controller = vn.loa.controller.Controller.start(vn.loa.controller.config.ControllerConfig.ephemeral(
+                dir.resolve("controller")).withConsole(new vn.loa.controller.config.ConsoleSettings(
+                "https://tiles.example.vn/{z}/{x}/{y}.png", "© Sở TT&TT")), java.time.Clock.systemUTC(),
+                TestControllers.ADMIN_PASSWORD);
+        String policy = get(new ApiClient(controller.httpPort()), "/").raw().headers()
+                .firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("img-src 'self' data: blob: https://tiles.example.vn;")
+                .contains("script-src 'self';").contains("connect-src 'self';");
+        ApiClient admin = TestControllers.admin(controller);
+        assertThat(admin.get("/api/v1/console/settings").json().path("tileUrl").asText())
+                .isEqualTo("https://tiles.example.vn/{z}/{x}/{y}.png");
+    }
+
+    @Test
     void theSessionCookieOpensReadsButNeverChangesAndLogoutClearsIt() {
         controller = TestControllers.embedded(dir.resolve("controller"));
         ApiClient admin = TestControllers.admin(controller);
