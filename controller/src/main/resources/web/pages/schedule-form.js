@@ -1,0 +1,232 @@
+// Creating or editing a schedule: an approved bulletin, a local start, a recurrence picker that
+// builds the RRULE (shown, with the first occurrences in words), an optional last date and the
+// targets. Before saving, POST /schedules/check lists the conflicts and the first occurrences;
+// saving creates (POST /schedules) or edits (PUT /schedules/{id}, which answers the successor).
+import * as api from '../api.js';
+import { h, v, field, alertBox, localDate, duration } from '../dom.js';
+import { say, sentence } from './page-text.js';
+import { t } from '../i18n.js';
+import * as rec from './recurrence.js';
+import { areaOptions } from './bulletin-upload.js';
+
+export const strings = {
+  vi: {
+    'form.new': 'Lịch phát mới',
+    'form.edit': 'Sửa lịch phát {id}',
+    'form.bulletin': 'Bản tin (đã duyệt)',
+    'form.chooseBulletin': '— Chọn bản tin —',
+    'form.noBulletin': 'Chưa có bản tin nào được duyệt: hãy duyệt một bản tin trước.',
+    'form.startDate': 'Ngày bắt đầu',
+    'form.startTime': 'Giờ phát',
+    'form.repeat': 'Lặp lại',
+    'form.days': 'Các thứ trong tuần',
+    'form.until': 'Ngày cuối (không bắt buộc)',
+    'form.targets': 'Nơi phát',
+    'form.areas': 'Địa bàn (mọi trạm thuộc địa bàn)',
+    'form.stations': 'Trạm',
+    'form.targetsHint': 'Giữ Ctrl (hoặc chạm trên điện thoại) để chọn nhiều.',
+    'form.zonesKept': 'Lịch này còn phát tới {count} loa riêng lẻ; chúng được giữ nguyên.',
+    'form.rule': 'Quy tắc RRULE',
+    'form.ruleNone': 'không có (phát một lần)',
+    'form.preview': 'Các lần phát đầu tiên',
+    'form.check': 'Kiểm tra trùng lịch',
+    'form.save': 'Lưu lịch phát',
+    'form.saveEdit': 'Lưu thay đổi',
+    'form.close': 'Đóng',
+    'form.noConflicts': 'Không trùng lịch nào.',
+    'form.conflicts': 'Trùng {count} lịch, chưa lưu được:',
+    'form.conflict': 'Trùng lịch {schedule} (bản tin {title}) tại trạm {station}, loa {channel}, lúc {when}.',
+    'form.fromController': 'Các lần phát theo máy chủ',
+    'form.needTargets': 'Hãy chọn ít nhất một địa bàn hoặc một trạm.',
+    'form.needDays': 'Hãy chọn ít nhất một thứ trong tuần.',
+    'form.needBulletin': 'Hãy chọn bản tin.',
+    'form.needStart': 'Hãy nhập ngày và giờ bắt đầu.',
+    'form.created': 'Đã tạo lịch phát {id}.',
+    'form.edited': 'Đã sửa lịch phát: lịch {id} thay cho lịch cũ.',
+  },
+  en: {
+    'form.new': 'New schedule',
+    'form.edit': 'Edit schedule {id}',
+    'form.bulletin': 'Bulletin (approved)',
+    'form.chooseBulletin': '— Choose a bulletin —',
+    'form.noBulletin': 'No bulletin is approved yet: approve one first.',
+    'form.startDate': 'Start date',
+    'form.startTime': 'Time',
+    'form.repeat': 'Repeat',
+    'form.days': 'Days of the week',
+    'form.until': 'Last date (optional)',
+    'form.targets': 'Where it plays',
+    'form.areas': 'Areas (every station in them)',
+    'form.stations': 'Stations',
+    'form.targetsHint': 'Hold Ctrl (or tap on a phone) to choose several.',
+    'form.zonesKept': 'This schedule also plays to {count} single zones: they are kept.',
+    'form.rule': 'RRULE',
+    'form.ruleNone': 'none (plays once)',
+    'form.preview': 'First occurrences',
+    'form.check': 'Check for conflicts',
+    'form.save': 'Save schedule',
+    'form.saveEdit': 'Save changes',
+    'form.close': 'Close',
+    'form.noConflicts': 'No conflicts.',
+    'form.conflicts': '{count} conflicts, not saved:',
+    'form.conflict': 'Conflicts with schedule {schedule} (bulletin {title}) at station {station}, zone {channel}, on {when}.',
+    'form.fromController': 'Occurrences according to the controller',
+    'form.needTargets': 'Choose at least one area or station.',
+    'form.needDays': 'Choose at least one day of the week.',
+    'form.needBulletin': 'Choose a bulletin.',
+    'form.needStart': 'Enter the start date and time.',
+    'form.created': 'Schedule {id} created.',
+    'form.edited': 'Schedule edited: {id} replaces the old one.',
+  },
+};
+
+function conflictItem(conflict, titles) {
+  return h('li', { 'data-conflict': conflict.schedule }, sentence('form.conflict', {
+    schedule: v(conflict.schedule), title: v(titles.get(conflict.bulletinId) || conflict.bulletinId),
+    station: v(conflict.station), channel: v(conflict.channel), when: rec.whenWords(conflict.at) }));
+}
+
+/**
+ * The form: data = {areas, stations, approved (bulletins), titles}; schedule to edit or null;
+ * onSaved(schedule) after a save, onClose() to close it.
+ */
+export function scheduleForm(data, schedule, onSaved, onClose) {
+  const editing = schedule && schedule.id;
+  const bulletins = [...data.approved];
+  if (editing && !bulletins.some((b) => b.id === schedule.bulletinId)) {
+    bulletins.push({ id: schedule.bulletinId, title: data.titles.get(schedule.bulletinId) || schedule.bulletinId });
+  }
+  const bulletin = h('select', { name: 'bulletinId', required: true },
+    h('option', { value: '' }, t('form.chooseBulletin')),
+    bulletins.map((b) => h('option', { value: b.id, 'data-value': true },
+      b.durationMillis ? `${b.title} (${t(`class.${b.class}`)}, ${duration(b.durationMillis / 1000)})` : b.title)));
+  const start = schedule ? schedule.start.slice(0, 16) : `${rec.addDays(localDate(), 1)}T06:30`;
+  const startDate = h('input', { type: 'date', name: 'startDate', required: true, value: start.slice(0, 10) });
+  const startTime = h('input', { type: 'time', name: 'startTime', required: true, value: start.slice(11, 16) });
+  const choice = rec.parse(schedule ? schedule.rrule : null);
+  const kinds = ['once', 'daily', 'weekdays', 'days', ...(choice.kind === 'custom' ? ['custom'] : [])];
+  const radios = kinds.map((kind) => h('input', { type: 'radio', name: 'repeat', value: kind,
+    checked: kind === choice.kind }));
+  const dayBoxes = rec.DAYS.map((day) => h('input', { type: 'checkbox', name: 'day', value: day,
+    checked: choice.days.includes(day) }));
+  const daysSet = h('fieldset', { class: 'days' }, h('legend', {}, t('form.days')),
+    dayBoxes.map((box) => h('label', {}, box, rec.dayName(box.value))));
+  const until = h('input', { type: 'date', name: 'until', value: schedule && schedule.until ? schedule.until : '' });
+  const areas = h('select', { name: 'areas', multiple: true, size: '5' }, areaOptions(data.areas));
+  const stations = h('select', { name: 'stations', multiple: true, size: '5' }, data.stations.map((s) =>
+    h('option', { value: s.id, 'data-value': true }, `${s.name} (${s.id})`)));
+  const targets = schedule ? schedule.targets : { areas: [], stations: [], zones: [] };
+  [...areas.options].forEach((o) => { o.selected = (targets.areas || []).map(String).includes(o.value); });
+  [...stations.options].forEach((o) => { o.selected = (targets.stations || []).includes(o.value); });
+  if (editing) {
+    bulletin.value = schedule.bulletinId;
+  }
+  const summary = h('div', { class: 'recurrence-summary', 'aria-live': 'polite' });
+  const result = h('div', { class: 'check-result' });
+  const save = h('button', { type: 'submit' }, editing ? t('form.saveEdit') : t('form.save'));
+  const check = h('button', { type: 'button', class: 'secondary' }, t('form.check'));
+
+  const current = () => {
+    const kind = radios.find((r) => r.checked)?.value || 'once';
+    return { kind, days: dayBoxes.filter((box) => box.checked).map((box) => box.value), rrule: choice.rrule };
+  };
+  const body = () => {
+    const picked = current();
+    const rrule = rec.build(picked);
+    return {
+      bulletinId: bulletin.value, start: `${startDate.value}T${startTime.value}`, rrule: rrule || undefined,
+      until: picked.kind !== 'once' && until.value ? until.value : undefined,
+      targets: { areas: [...areas.selectedOptions].map((o) => Number(o.value)),
+        stations: [...stations.selectedOptions].map((o) => o.value), zones: targets.zones || [] },
+    };
+  };
+  const paint = () => {
+    const picked = current();
+    daysSet.hidden = picked.kind !== 'days';
+    until.disabled = picked.kind === 'once';
+    const rrule = rec.build(picked);
+    const first = rec.occurrences(picked, startDate.value, startTime.value, picked.kind === 'once' ? '' : until.value, 5);
+    summary.replaceChildren(
+      h('p', { class: 'recurrence-words' }, rec.describe(picked, startDate.value, startTime.value, until.value)),
+      h('p', {}, `${t('form.rule')}: `, rrule ? v(rrule, 'code', { class: 'rrule' }) : t('form.ruleNone')),
+      first.length ? h('div', {}, h('strong', {}, t('form.preview')),
+        h('ol', { class: 'occurrences' }, first.map((when) => h('li', {}, rec.whenWords(when))))) : null);
+    result.replaceChildren();
+  };
+  const problem = () => {
+    const b = body();
+    const picked = current();
+    const key = !b.bulletinId ? 'form.needBulletin' : !startDate.value || !startTime.value ? 'form.needStart'
+      : picked.kind === 'days' && picked.days.length === 0 ? 'form.needDays'
+        : b.targets.areas.length + b.targets.stations.length + b.targets.zones.length === 0 ? 'form.needTargets' : null;
+    return key ? h('p', { class: 'problem', role: 'alert' }, t(key)) : null;
+  };
+  /** The controller's check; true when there is no conflict (the schedule edited does not count). */
+  const runCheck = async () => {
+    const invalid = problem();
+    if (invalid) {
+      result.replaceChildren(invalid);
+      return false;
+    }
+    try {
+      const answer = await api.post('/schedules/check', body());
+      const conflicts = answer.conflicts.filter((c) => !editing || c.schedule !== schedule.id);
+      result.replaceChildren(conflicts.length === 0
+        ? h('p', { class: 'ok', role: 'status' }, t('form.noConflicts'))
+        : h('div', { class: 'problem', role: 'alert' }, h('p', {}, t('form.conflicts', { count: conflicts.length })),
+          h('ul', {}, conflicts.map((c) => conflictItem(c, data.titles)))),
+      answer.firstOccurrences.length ? h('div', { class: 'occurrences-checked' },
+        h('strong', {}, t('form.fromController')),
+        h('ol', {}, answer.firstOccurrences.map((when) => h('li', {}, rec.whenWords(when))))) : null);
+      return conflicts.length === 0;
+    } catch (error) {
+      result.replaceChildren(alertBox(error));
+      return false;
+    }
+  };
+  check.addEventListener('click', async () => {
+    check.setAttribute('aria-busy', 'true');
+    await runCheck();
+    check.removeAttribute('aria-busy');
+  });
+
+  const form = h('form', { class: 'schedule-form', novalidate: true, async onsubmit(event) {
+    event.preventDefault();
+    save.setAttribute('aria-busy', 'true');
+    save.disabled = true;
+    try {
+      if (await runCheck()) {
+        const saved = editing ? await api.put(`/schedules/${encodeURIComponent(schedule.id)}`, body())
+          : await api.post('/schedules', body());
+        say(editing ? 'form.edited' : 'form.created', { id: saved.id });
+        onSaved(saved);
+      }
+    } catch (error) {
+      result.replaceChildren(alertBox(error));
+    } finally {
+      save.removeAttribute('aria-busy');
+      save.disabled = false;
+    }
+  } },
+  data.approved.length === 0 && !editing ? h('p', { class: 'problem', role: 'alert' }, t('form.noBulletin')) : null,
+  field(t('form.bulletin'), bulletin),
+  h('div', { class: 'grid-2' }, field(t('form.startDate'), startDate), field(t('form.startTime'), startTime)),
+  h('fieldset', { class: 'repeat' }, h('legend', {}, t('form.repeat')),
+    radios.map((radio) => h('label', {}, radio, t(`recurrence.${radio.value}`)))),
+  daysSet,
+  field(t('form.until'), until),
+  summary,
+  h('fieldset', {}, h('legend', {}, t('form.targets')),
+    h('div', { class: 'grid-2' }, field(t('form.areas'), areas), field(t('form.stations'), stations)),
+    h('small', {}, t('form.targetsHint')),
+    targets.zones && targets.zones.length ? h('p', {}, t('form.zonesKept', { count: targets.zones.length })) : null),
+  result,
+  h('div', { class: 'form-actions' }, save, check,
+    h('button', { type: 'button', class: 'secondary outline', onclick: onClose }, t('form.close'))));
+  form.addEventListener('input', paint);
+  form.addEventListener('change', paint);
+  paint();
+  return h('article', { class: 'schedule-form-card', 'aria-labelledby': 'schedule-form-heading' },
+    h('h2', { id: 'schedule-form-heading', tabindex: '-1' },
+      editing ? sentence('form.edit', { id: v(schedule.id) }) : t('form.new')), form);
+}
