@@ -82,6 +82,27 @@ export function areaOptions(areas) {
   return options;
 }
 
+/**
+ * The areas where the user's roles act: every area for a role held everywhere (no areaId), else
+ * the subtrees of the roles' areas (the API still checks each action).
+ */
+export function scopedAreas(user, areas) {
+  const roots = (user.roles || []).map((role) => role.areaId);
+  if (roots.length === 0 || roots.some((id) => id === null || id === undefined)) {
+    return areas;
+  }
+  const parent = new Map(areas.map((area) => [area.id, area.parentId ?? null]));
+  const within = (id) => {
+    for (let at = id, hops = 0; at !== null && at !== undefined && hops < 50; at = parent.get(at), hops++) {
+      if (roots.includes(at)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  return areas.filter((area) => within(area.id));
+}
+
 /** The upload form; onUploaded(bulletin) is called with the new draft. */
 export function uploadForm(areas, onUploaded) {
   const file = h('input', { type: 'file', name: 'file', accept: 'audio/*,.wav,.mp3,.ogg,.oga', required: true });

@@ -5,7 +5,7 @@ import { h, v, clear, heading, table, field, badge, alertBox, problem, dateTime,
 import { t } from '../i18n.js';
 import { confirmDialog } from './confirm-dialog.js';
 import { say, sentence } from './page-text.js';
-import { uploadForm, languageName, LANGUAGES, strings as uploadStrings } from './bulletin-upload.js';
+import { uploadForm, scopedAreas, languageName, LANGUAGES, strings as uploadStrings } from './bulletin-upload.js';
 
 const STATES = ['draft', 'approved', 'archived'];
 const CLASSES = ['normal', 'priority', 'emergency'];
@@ -170,7 +170,7 @@ export default {
 
     [state, bulletinClass, language].forEach((filter) => filter.input.addEventListener('change', load));
     if (user.can('write-bulletins')) {
-      view.append(uploadForm(areas, () => load()));
+      view.append(uploadForm(scopedAreas(user, areas), () => load()));
     }
     view.append(h('form', { class: 'toolbar', role: 'search', 'aria-label': t('bulletins.filters'),
       onsubmit: (event) => event.preventDefault() }, state.label, bulletinClass.label, language.label), list);

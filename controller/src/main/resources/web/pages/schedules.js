@@ -8,6 +8,7 @@ import { confirmDialog } from './confirm-dialog.js';
 import { say } from './page-text.js';
 import { weekCalendar, strings as calendarStrings } from './schedule-calendar.js';
 import { scheduleForm, strings as formStrings } from './schedule-form.js';
+import { scopedAreas } from './bulletin-upload.js';
 
 const own = {
   vi: {
@@ -115,7 +116,7 @@ export default {
 
     const closeForm = () => clear(formSlot);
     const openForm = (schedule) => {
-      clear(formSlot).append(scheduleForm(data, schedule, async () => {
+      clear(formSlot).append(scheduleForm({ ...data, areas: scopedAreas(user, data.areas) }, schedule, async () => {
         closeForm();
         await Promise.all([loadList(), calendar ? calendar.refresh() : null]);
       }, closeForm));

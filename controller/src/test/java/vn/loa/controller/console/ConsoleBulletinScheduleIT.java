@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
+import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
@@ -166,6 +168,26 @@ class ConsoleBulletinScheduleIT {
         assertThat(active).hasCount(1);
         assertThat(active).containsText("Thay cho " + schedule);
         assertThat(page.locator(".calendar-day[data-date='" + monday + "'] .calendar-item")).hasAttribute("data-time", "07:00");
+    }
+
+    @Test
+    void anUploadOverTheLimitIsRefusedInPlainWords() {
+        controller = Controller.start(ControllerConfig.ephemeral(dir.resolve("controller"))
+                .withBulletins(new ControllerConfig.Bulletins(1024 * 1024)), Clock.systemUTC(),
+                TestControllers.ADMIN_PASSWORD);
+        Path wav = GeneratedAudio.wav(dir.resolve("dai.wav"), 16000f, 1, 40);
+        try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
+            Page page = console.page();
+            console.login("admin", TestControllers.ADMIN_PASSWORD).go("bulletins").expectRefusal("/api/v1/bulletins", 413);
+            page.getByLabel("Tệp âm thanh (WAV, MP3 hoặc Ogg Vorbis)").setInputFiles(wav);
+            page.getByLabel("Tiêu đề bản tin").fill("Bản tin quá dài");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
+            assertThat(page.locator(".upload [role=alert]")).containsText("Tệp quá lớn.");
+            assertThat(page.locator(".upload")).containsText("Hãy chọn tệp nhỏ hơn");
+            assertThat(page.locator("table.bulletins tbody tr").filter(new Locator.FilterOptions()
+                    .setHasText("Bản tin quá dài"))).hasCount(0);
+            console.assertClean();
+        }
     }
 
     /** Uploads over a throttled link; the bar must show a value strictly between 0 and max. Returns the id. */
