@@ -186,6 +186,6 @@ export default {
       h('h2', { id: 'schedules-heading' }, t('schedules.list')),
       h('label', {}, showCancelled, t('schedules.showCancelled')), listSlot));
     await Promise.all([loadList(), calendar ? calendar.refresh() : null]);
-    return null;
+    return calendar ? calendar.close : null;
   },
 };
