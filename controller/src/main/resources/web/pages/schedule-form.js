@@ -86,141 +86,165 @@ function conflictItem(conflict, titles) {
     station: v(conflict.station), channel: v(conflict.channel), when: rec.whenWords(conflict.at) }));
 }
 
-/**
- * The form: data = {areas, stations, approved (bulletins), titles}; schedule to edit or null;
- * onSaved(schedule) after a save, onClose() to close it.
- */
-export function scheduleForm(data, schedule, onSaved, onClose) {
-  const editing = schedule && schedule.id;
+/** The form's inputs, filled from the schedule edited (or tomorrow 06:30, once). */
+function inputs(data, schedule) {
   const bulletins = [...data.approved];
-  if (editing && !bulletins.some((b) => b.id === schedule.bulletinId)) {
+  if (schedule && !bulletins.some((b) => b.id === schedule.bulletinId)) {
     bulletins.push({ id: schedule.bulletinId, title: data.titles.get(schedule.bulletinId) || schedule.bulletinId });
   }
   const bulletin = h('select', { name: 'bulletinId', required: true },
     h('option', { value: '' }, t('form.chooseBulletin')),
     bulletins.map((b) => h('option', { value: b.id, 'data-value': true },
       b.durationMillis ? `${b.title} (${t(`class.${b.class}`)}, ${duration(b.durationMillis / 1000)})` : b.title)));
+  bulletin.value = schedule ? schedule.bulletinId : '';
   const start = schedule ? schedule.start.slice(0, 16) : `${rec.addDays(localDate(), 1)}T06:30`;
-  const startDate = h('input', { type: 'date', name: 'startDate', required: true, value: start.slice(0, 10) });
-  const startTime = h('input', { type: 'time', name: 'startTime', required: true, value: start.slice(11, 16) });
   const choice = rec.parse(schedule ? schedule.rrule : null);
   const kinds = ['once', 'daily', 'weekdays', 'days', ...(choice.kind === 'custom' ? ['custom'] : [])];
-  const radios = kinds.map((kind) => h('input', { type: 'radio', name: 'repeat', value: kind,
-    checked: kind === choice.kind }));
-  const dayBoxes = rec.DAYS.map((day) => h('input', { type: 'checkbox', name: 'day', value: day,
-    checked: choice.days.includes(day) }));
-  const daysSet = h('fieldset', { class: 'days' }, h('legend', {}, t('form.days')),
-    dayBoxes.map((box) => h('label', {}, box, rec.dayName(box.value))));
-  const until = h('input', { type: 'date', name: 'until', value: schedule && schedule.until ? schedule.until : '' });
+  const targets = schedule ? schedule.targets : { areas: [], stations: [], zones: [] };
   const areas = h('select', { name: 'areas', multiple: true, size: '5' }, areaOptions(data.areas));
   const stations = h('select', { name: 'stations', multiple: true, size: '5' }, data.stations.map((s) =>
     h('option', { value: s.id, 'data-value': true }, `${s.name} (${s.id})`)));
-  const targets = schedule ? schedule.targets : { areas: [], stations: [], zones: [] };
   [...areas.options].forEach((o) => { o.selected = (targets.areas || []).map(String).includes(o.value); });
   [...stations.options].forEach((o) => { o.selected = (targets.stations || []).includes(o.value); });
-  if (editing) {
-    bulletin.value = schedule.bulletinId;
-  }
-  const summary = h('div', { class: 'recurrence-summary', 'aria-live': 'polite' });
+  return {
+    bulletin, choice, areas, stations, zones: targets.zones || [],
+    startDate: h('input', { type: 'date', name: 'startDate', required: true, value: start.slice(0, 10) }),
+    startTime: h('input', { type: 'time', name: 'startTime', required: true, value: start.slice(11, 16) }),
+    radios: kinds.map((kind) => h('input', { type: 'radio', name: 'repeat', value: kind, checked: kind === choice.kind })),
+    dayBoxes: rec.DAYS.map((day) => h('input', { type: 'checkbox', name: 'day', value: day,
+      checked: choice.days.includes(day) })),
+    until: h('input', { type: 'date', name: 'until', value: schedule && schedule.until ? schedule.until : '' }),
+  };
+}
+
+/** The recurrence chosen: {kind, days, rrule (a custom rule kept as it was)}. */
+function picked(f) {
+  const kind = f.radios.find((r) => r.checked)?.value || 'once';
+  return { kind, days: f.dayBoxes.filter((box) => box.checked).map((box) => box.value), rrule: f.choice.rrule };
+}
+
+/** The body of POST /schedules, /schedules/check and PUT /schedules/{id}. */
+function body(f) {
+  const choice = picked(f);
+  return {
+    bulletinId: f.bulletin.value, start: `${f.startDate.value}T${f.startTime.value}`,
+    rrule: rec.build(choice) || undefined,
+    until: choice.kind !== 'once' && f.until.value ? f.until.value : undefined,
+    targets: { areas: [...f.areas.selectedOptions].map((o) => Number(o.value)),
+      stations: [...f.stations.selectedOptions].map((o) => o.value), zones: f.zones },
+  };
+}
+
+/** What is missing before the controller can be asked, as a sentence; null when nothing is. */
+function missing(f) {
+  const b = body(f);
+  const choice = picked(f);
+  const key = !b.bulletinId ? 'form.needBulletin' : !f.startDate.value || !f.startTime.value ? 'form.needStart'
+    : choice.kind === 'days' && choice.days.length === 0 ? 'form.needDays'
+      : b.targets.areas.length + b.targets.stations.length + b.targets.zones.length === 0 ? 'form.needTargets' : null;
+  return key ? h('p', { class: 'problem', role: 'alert' }, t(key)) : null;
+}
+
+/** The recurrence in words, its RRULE and its first occurrences, as the picker stands. */
+function summary(f) {
+  const choice = picked(f);
+  const rrule = rec.build(choice);
+  const until = choice.kind === 'once' ? '' : f.until.value;
+  const first = rec.occurrences(choice, f.startDate.value, f.startTime.value, until, 5);
+  return [
+    h('p', { class: 'recurrence-words' }, rec.describe(choice, f.startDate.value, f.startTime.value, until)),
+    h('p', {}, `${t('form.rule')}: `, rrule ? v(rrule, 'code', { class: 'rrule' }) : t('form.ruleNone')),
+    first.length ? h('div', {}, h('strong', {}, t('form.preview')),
+      h('ol', { class: 'occurrences' }, first.map((when) => h('li', {}, rec.whenWords(when))))) : null,
+  ];
+}
+
+/** The controller's check in words: the conflicts (or none) and the occurrences it computed. */
+function checked(answer, conflicts, titles) {
+  return [conflicts.length === 0
+    ? h('p', { class: 'ok', role: 'status' }, t('form.noConflicts'))
+    : h('div', { class: 'problem', role: 'alert' }, h('p', {}, t('form.conflicts', { count: conflicts.length })),
+      h('ul', {}, conflicts.map((c) => conflictItem(c, titles)))),
+  answer.firstOccurrences.length ? h('div', { class: 'occurrences-checked' },
+    h('strong', {}, t('form.fromController')),
+    h('ol', {}, answer.firstOccurrences.map((when) => h('li', {}, rec.whenWords(when))))) : null];
+}
+
+function fields(f, daysSet) {
+  return [
+    field(t('form.bulletin'), f.bulletin),
+    h('div', { class: 'grid-2' }, field(t('form.startDate'), f.startDate), field(t('form.startTime'), f.startTime)),
+    h('fieldset', { class: 'repeat' }, h('legend', {}, t('form.repeat')),
+      f.radios.map((radio) => h('label', {}, radio, t(`recurrence.${radio.value}`)))),
+    daysSet,
+    field(t('form.until'), f.until),
+  ];
+}
+
+function targetFields(f) {
+  return h('fieldset', {}, h('legend', {}, t('form.targets')),
+    h('div', { class: 'grid-2' }, field(t('form.areas'), f.areas), field(t('form.stations'), f.stations)),
+    h('small', {}, t('form.targetsHint')),
+    f.zones.length ? h('p', {}, t('form.zonesKept', { count: f.zones.length })) : null);
+}
+
+/**
+ * The form: data = {areas, stations, approved (bulletins), titles}; schedule to edit or null;
+ * onSaved(schedule) after a save, onClose() to close it.
+ */
+export function scheduleForm(data, schedule, onSaved, onClose) {
+  const editing = Boolean(schedule && schedule.id);
+  const f = inputs(data, schedule);
+  const daysSet = h('fieldset', { class: 'days' }, h('legend', {}, t('form.days')),
+    f.dayBoxes.map((box) => h('label', {}, box, rec.dayName(box.value))));
+  const preview = h('div', { class: 'recurrence-summary', 'aria-live': 'polite' });
   const result = h('div', { class: 'check-result' });
   const save = h('button', { type: 'submit' }, editing ? t('form.saveEdit') : t('form.save'));
   const check = h('button', { type: 'button', class: 'secondary' }, t('form.check'));
-
-  const current = () => {
-    const kind = radios.find((r) => r.checked)?.value || 'once';
-    return { kind, days: dayBoxes.filter((box) => box.checked).map((box) => box.value), rrule: choice.rrule };
-  };
-  const body = () => {
-    const picked = current();
-    const rrule = rec.build(picked);
-    return {
-      bulletinId: bulletin.value, start: `${startDate.value}T${startTime.value}`, rrule: rrule || undefined,
-      until: picked.kind !== 'once' && until.value ? until.value : undefined,
-      targets: { areas: [...areas.selectedOptions].map((o) => Number(o.value)),
-        stations: [...stations.selectedOptions].map((o) => o.value), zones: targets.zones || [] },
-    };
-  };
   const paint = () => {
-    const picked = current();
-    daysSet.hidden = picked.kind !== 'days';
-    until.disabled = picked.kind === 'once';
-    const rrule = rec.build(picked);
-    const first = rec.occurrences(picked, startDate.value, startTime.value, picked.kind === 'once' ? '' : until.value, 5);
-    summary.replaceChildren(
-      h('p', { class: 'recurrence-words' }, rec.describe(picked, startDate.value, startTime.value, until.value)),
-      h('p', {}, `${t('form.rule')}: `, rrule ? v(rrule, 'code', { class: 'rrule' }) : t('form.ruleNone')),
-      first.length ? h('div', {}, h('strong', {}, t('form.preview')),
-        h('ol', { class: 'occurrences' }, first.map((when) => h('li', {}, rec.whenWords(when))))) : null);
+    daysSet.hidden = picked(f).kind !== 'days';
+    f.until.disabled = picked(f).kind === 'once';
+    preview.replaceChildren(...summary(f));
     result.replaceChildren();
-  };
-  const problem = () => {
-    const b = body();
-    const picked = current();
-    const key = !b.bulletinId ? 'form.needBulletin' : !startDate.value || !startTime.value ? 'form.needStart'
-      : picked.kind === 'days' && picked.days.length === 0 ? 'form.needDays'
-        : b.targets.areas.length + b.targets.stations.length + b.targets.zones.length === 0 ? 'form.needTargets' : null;
-    return key ? h('p', { class: 'problem', role: 'alert' }, t(key)) : null;
   };
   /** The controller's check; true when there is no conflict (the schedule edited does not count). */
   const runCheck = async () => {
-    const invalid = problem();
+    const invalid = missing(f);
     if (invalid) {
       result.replaceChildren(invalid);
       return false;
     }
-    try {
-      const answer = await api.post('/schedules/check', body());
-      const conflicts = answer.conflicts.filter((c) => !editing || c.schedule !== schedule.id);
-      result.replaceChildren(conflicts.length === 0
-        ? h('p', { class: 'ok', role: 'status' }, t('form.noConflicts'))
-        : h('div', { class: 'problem', role: 'alert' }, h('p', {}, t('form.conflicts', { count: conflicts.length })),
-          h('ul', {}, conflicts.map((c) => conflictItem(c, data.titles)))),
-      answer.firstOccurrences.length ? h('div', { class: 'occurrences-checked' },
-        h('strong', {}, t('form.fromController')),
-        h('ol', {}, answer.firstOccurrences.map((when) => h('li', {}, rec.whenWords(when))))) : null);
-      return conflicts.length === 0;
-    } catch (error) {
-      result.replaceChildren(alertBox(error));
-      return false;
-    }
+    const answer = await api.post('/schedules/check', body(f));
+    const conflicts = answer.conflicts.filter((c) => !editing || c.schedule !== schedule.id);
+    result.replaceChildren(...checked(answer, conflicts, data.titles));
+    return conflicts.length === 0;
   };
-  check.addEventListener('click', async () => {
-    check.setAttribute('aria-busy', 'true');
-    await runCheck();
-    check.removeAttribute('aria-busy');
-  });
-
-  const form = h('form', { class: 'schedule-form', novalidate: true, async onsubmit(event) {
-    event.preventDefault();
-    save.setAttribute('aria-busy', 'true');
-    save.disabled = true;
+  const busy = async (button, work) => {
+    button.setAttribute('aria-busy', 'true');
+    button.disabled = true;
     try {
-      if (await runCheck()) {
-        const saved = editing ? await api.put(`/schedules/${encodeURIComponent(schedule.id)}`, body())
-          : await api.post('/schedules', body());
-        say(editing ? 'form.edited' : 'form.created', { id: saved.id });
-        onSaved(saved);
-      }
+      await work();
     } catch (error) {
       result.replaceChildren(alertBox(error));
     } finally {
-      save.removeAttribute('aria-busy');
-      save.disabled = false;
+      button.removeAttribute('aria-busy');
+      button.disabled = false;
     }
+  };
+  check.addEventListener('click', () => busy(check, runCheck));
+  const form = h('form', { class: 'schedule-form', novalidate: true, onsubmit: (event) => {
+    event.preventDefault();
+    busy(save, async () => {
+      if (await runCheck()) {
+        const saved = editing ? await api.put(`/schedules/${encodeURIComponent(schedule.id)}`, body(f))
+          : await api.post('/schedules', body(f));
+        say(editing ? 'form.edited' : 'form.created', { id: saved.id });
+        onSaved(saved);
+      }
+    });
   } },
   data.approved.length === 0 && !editing ? h('p', { class: 'problem', role: 'alert' }, t('form.noBulletin')) : null,
-  field(t('form.bulletin'), bulletin),
-  h('div', { class: 'grid-2' }, field(t('form.startDate'), startDate), field(t('form.startTime'), startTime)),
-  h('fieldset', { class: 'repeat' }, h('legend', {}, t('form.repeat')),
-    radios.map((radio) => h('label', {}, radio, t(`recurrence.${radio.value}`)))),
-  daysSet,
-  field(t('form.until'), until),
-  summary,
-  h('fieldset', {}, h('legend', {}, t('form.targets')),
-    h('div', { class: 'grid-2' }, field(t('form.areas'), areas), field(t('form.stations'), stations)),
-    h('small', {}, t('form.targetsHint')),
-    targets.zones && targets.zones.length ? h('p', {}, t('form.zonesKept', { count: targets.zones.length })) : null),
-  result,
+  fields(f, daysSet), preview, targetFields(f), result,
   h('div', { class: 'form-actions' }, save, check,
     h('button', { type: 'button', class: 'secondary outline', onclick: onClose }, t('form.close'))));
   form.addEventListener('input', paint);
