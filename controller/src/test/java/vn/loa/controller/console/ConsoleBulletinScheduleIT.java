@@ -79,68 +79,24 @@ class ConsoleBulletinScheduleIT {
         ApiClient.Answer old = BulletinUploads.upload(admin, TestAudio.wav(2), "cu.wav",
                 Map.of("title", "Bản nháp cũ", "class", "normal", "language", "vi", "areaId", String.valueOf(commune)));
         assertThat(old.status()).as(old.text()).isEqualTo(201);
-        Path wav = GeneratedAudio.wav(dir.resolve("thoi-su.wav"), 16000f, 1, 120);
-        Path notAudio = GeneratedAudio.text(dir.resolve("ghi-chu.wav"), "không phải âm thanh");
         LocalDate monday = LocalDate.now(VIETNAM).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
 
         try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
             Page page = console.page();
             console.login("lan.tran", PASSWORD).go("bulletins");
-
-            console.expectRefusal("/api/v1/bulletins", 415);
-            page.getByLabel("Tệp âm thanh (WAV, MP3 hoặc Ogg Vorbis)").setInputFiles(notAudio);
-            page.getByLabel("Tiêu đề bản tin").fill("Ghi chú");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
-            assertThat(page.locator(".upload [role=alert]")).containsText("Định dạng không được hỗ trợ");
-
-            String id = uploadWatchingProgress(page, wav);
-            Locator row = page.locator("tr[data-bulletin='" + id + "']");
-            assertThat(row).containsText(TITLE);
-            assertThat(row).containsText("Chờ duyệt");
-            assertThat(row.locator("audio")).hasAttribute("src", "/api/v1/bulletins/" + id + "/audio");
-            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Duyệt")).click();
-            assertThat(row).hasAttribute("data-state", "approved");
-            assertThat(row).containsText("Đã duyệt");
-
-            Locator draft = page.locator("tr[data-bulletin='" + old.json().path("id").asText() + "']");
-            draft.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu trữ")).click();
-            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON,
-                    new Locator.GetByRoleOptions().setName("Lưu trữ")).click();
-            assertThat(draft).hasAttribute("data-state", "archived");
+            refusesWhatIsNotAudio(console);
+            String id = uploadWatchingProgress(page, GeneratedAudio.wav(dir.resolve("thoi-su.wav"), 16000f, 1, 120));
+            approveItAndArchiveTheDraft(page, id, old.json().path("id").asText());
             console.screenshot("bulletins-library-vi");
 
             console.go("schedules");
             String first = scheduleWeekly(page, id, monday, commune);
             provokeConflict(page, weather, monday, first);
-
-            page.getByLabel("Xem lịch của").selectOption("area:" + commune);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tuần sau ›")).click();
-            for (int day = 0; day < 7; day++) {
-                Locator item = page.locator(".calendar-day[data-date='" + monday.plusDays(day) + "'] .calendar-item");
-                if (day == 0 || day == 2 || day == 4) {
-                    assertThat(item.filter(new Locator.FilterOptions().setHasText(TITLE))).hasAttribute("data-time", "06:30");
-                    assertThat(item.filter(new Locator.FilterOptions().setHasText(TITLE))).containsText("2 trạm");
-                } else {
-                    assertThat(item).hasCount(0);
-                }
-            }
+            findInTheCalendar(page, commune, monday);
             console.screenshot("schedules-week-vi");
             editToSevenOClock(page, first, monday);
 
-            console.switchLanguage().go("bulletins");
-            assertThat(page.locator("tr[data-bulletin='" + id + "']")).containsText("Approved");
-            console.screenshot("bulletins-library-en");
-            assertThat(console.untranslated()).as("Vietnamese left on the English bulletins page").isEmpty();
-            console.go("schedules");
-            page.getByLabel("Calendar of").selectOption("area:" + commune);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next week ›")).click();
-            assertThat(page.locator(".calendar-day[data-date='" + monday + "'] .calendar-item")).containsText(TITLE);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New schedule")).click();
-            page.getByLabel("On chosen days of the week").check();
-            day(page.locator(".schedule-form"), "Tuesday").check();
-            assertThat(page.locator(".recurrence-words")).containsText("every week on Tuesday");
-            console.screenshot("schedules-week-en");
-            assertThat(console.untranslated()).as("Vietnamese left on the English schedules page").isEmpty();
+            bothPagesInEnglish(console, id, commune, monday);
             console.assertClean();
         }
         try (ConsolePage phone = browser.open("http://127.0.0.1:" + controller.httpPort(), ConsoleBrowser.Viewport.PHONE)) {
@@ -151,6 +107,65 @@ class ConsoleBulletinScheduleIT {
             phone.go("bulletins").screenshot("bulletins-library-phone-vi");
             phone.assertClean();
         }
+    }
+
+    private void refusesWhatIsNotAudio(ConsolePage console) {
+        Page page = console.page();
+        console.expectRefusal("/api/v1/bulletins", 415);
+        page.getByLabel("Tệp âm thanh (WAV, MP3 hoặc Ogg Vorbis)")
+                .setInputFiles(GeneratedAudio.text(dir.resolve("ghi-chu.wav"), "không phải âm thanh"));
+        page.getByLabel("Tiêu đề bản tin").fill("Ghi chú");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
+        assertThat(page.locator(".upload [role=alert]")).containsText("Định dạng không được hỗ trợ");
+    }
+
+    private static void approveItAndArchiveTheDraft(Page page, String id, String draftId) {
+        Locator row = page.locator("tr[data-bulletin='" + id + "']");
+        assertThat(row).containsText(TITLE);
+        assertThat(row).containsText("Chờ duyệt");
+        assertThat(row.locator("audio")).hasAttribute("src", "/api/v1/bulletins/" + id + "/audio");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Duyệt")).click();
+        assertThat(row).hasAttribute("data-state", "approved");
+        assertThat(row).containsText("Đã duyệt");
+
+        Locator draft = page.locator("tr[data-bulletin='" + draftId + "']");
+        draft.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu trữ")).click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu trữ"))
+                .click();
+        assertThat(draft).hasAttribute("data-state", "archived");
+    }
+
+    /** Next week in the commune's calendar: the bulletin on Monday, Wednesday and Friday at 06:30, at 2 stations. */
+    private static void findInTheCalendar(Page page, long commune, LocalDate monday) {
+        page.getByLabel("Xem lịch của").selectOption("area:" + commune);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tuần sau ›")).click();
+        for (int day = 0; day < 7; day++) {
+            Locator item = page.locator(".calendar-day[data-date='" + monday.plusDays(day) + "'] .calendar-item");
+            if (day == 0 || day == 2 || day == 4) {
+                assertThat(item.filter(new Locator.FilterOptions().setHasText(TITLE))).hasAttribute("data-time", "06:30");
+                assertThat(item.filter(new Locator.FilterOptions().setHasText(TITLE))).containsText("2 trạm");
+            } else {
+                assertThat(item).hasCount(0);
+            }
+        }
+    }
+
+    private static void bothPagesInEnglish(ConsolePage console, String id, long commune, LocalDate monday) {
+        Page page = console.page();
+        console.switchLanguage().go("bulletins");
+        assertThat(page.locator("tr[data-bulletin='" + id + "']")).containsText("Approved");
+        console.screenshot("bulletins-library-en");
+        assertThat(console.untranslated()).as("Vietnamese left on the English bulletins page").isEmpty();
+        console.go("schedules");
+        page.getByLabel("Calendar of").selectOption("area:" + commune);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next week ›")).click();
+        assertThat(page.locator(".calendar-day[data-date='" + monday + "'] .calendar-item")).containsText(TITLE);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New schedule")).click();
+        page.getByLabel("On chosen days of the week").check();
+        day(page.locator(".schedule-form"), "Tuesday").check();
+        assertThat(page.locator(".recurrence-words")).containsText("every week on Tuesday");
+        console.screenshot("schedules-week-en");
+        assertThat(console.untranslated()).as("Vietnamese left on the English schedules page").isEmpty();
     }
 
     /** Edits the schedule (PUT): its successor at 07:00 replaces it, in the list and in the calendar. */
@@ -168,6 +183,59 @@ class ConsoleBulletinScheduleIT {
         assertThat(active).hasCount(1);
         assertThat(active).containsText("Thay cho " + schedule);
         assertThat(page.locator(".calendar-day[data-date='" + monday + "'] .calendar-item")).hasAttribute("data-time", "07:00");
+    }
+
+    /** The recurrence module on its own, in the browser: rules built, read back, occurrences, weeks. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRecurrencePickerBuildsAndReadsRules() {
+        controller = TestControllers.embedded(dir.resolve("controller"));
+        try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
+            Map<String, Object> found = (Map<String, Object>) console.page().evaluate("async () => {\n"
+                    + "  const r = await import('/console/pages/recurrence.js');\n"
+                    + "  return {\n"
+                    + "    once: r.build({kind: 'once', days: []}),\n"
+                    + "    daily: r.build({kind: 'daily', days: []}),\n"
+                    + "    weekdays: r.build({kind: 'weekdays', days: []}),\n"
+                    + "    days: r.build({kind: 'days', days: ['FR', 'MO']}),\n"
+                    + "    noDays: r.build({kind: 'days', days: []}),\n"
+                    + "    custom: r.build({kind: 'custom', days: [], rrule: 'FREQ=MONTHLY;BYMONTHDAY=1'}),\n"
+                    + "    readWeekdays: r.parse('FREQ=WEEKLY;BYDAY=FR,TH,WE,TU,MO').kind,\n"
+                    + "    readWeekend: r.parse('RRULE:FREQ=WEEKLY;BYDAY=SU,SA').days,\n"
+                    + "    readDaily: r.parse('FREQ=DAILY;INTERVAL=1').kind,\n"
+                    + "    readMonthly: r.parse('FREQ=MONTHLY;BYMONTHDAY=1').kind,\n"
+                    + "    readEveryOtherWeek: r.parse('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO').kind,\n"
+                    + "    readNone: r.parse(null).kind,\n"
+                    + "    monWed: r.occurrences({kind: 'days', days: ['MO', 'WE']}, '2030-01-01', '06:30', '2030-01-09', 5),\n"
+                    + "    weekdaysFromSaturday: r.occurrences({kind: 'weekdays', days: []}, '2030-01-05', '17:00', '', 2),\n"
+                    + "    onceOnly: r.occurrences({kind: 'once', days: []}, '2030-01-05', '17:00', '2030-02-01', 5),\n"
+                    + "    mondayOfSunday: r.monday('2030-01-06'),\n"
+                    + "    mondayOfMonday: r.monday('2029-12-31'),\n"
+                    + "    acrossYear: r.addDays('2029-12-31', 1),\n"
+                    + "  };\n"
+                    + "}");
+            assertThat(found.get("once")).isNull();
+            assertThat(found.get("daily")).isEqualTo("FREQ=DAILY");
+            assertThat(found.get("weekdays")).isEqualTo("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+            assertThat(found.get("days")).isEqualTo("FREQ=WEEKLY;BYDAY=MO,FR");
+            assertThat(found.get("noDays")).isNull();
+            assertThat(found.get("custom")).isEqualTo("FREQ=MONTHLY;BYMONTHDAY=1");
+            assertThat(found.get("readWeekdays")).isEqualTo("weekdays");
+            assertThat((java.util.List<Object>) found.get("readWeekend")).containsExactly("SA", "SU");
+            assertThat(found.get("readDaily")).isEqualTo("daily");
+            assertThat(found.get("readMonthly")).isEqualTo("custom");
+            assertThat(found.get("readEveryOtherWeek")).isEqualTo("custom");
+            assertThat(found.get("readNone")).isEqualTo("once");
+            assertThat((java.util.List<Object>) found.get("monWed"))
+                    .containsExactly("2030-01-02T06:30", "2030-01-07T06:30", "2030-01-09T06:30");
+            assertThat((java.util.List<Object>) found.get("weekdaysFromSaturday"))
+                    .containsExactly("2030-01-07T17:00", "2030-01-08T17:00");
+            assertThat((java.util.List<Object>) found.get("onceOnly")).containsExactly("2030-01-05T17:00");
+            assertThat(found.get("mondayOfSunday")).isEqualTo("2029-12-31");
+            assertThat(found.get("mondayOfMonday")).isEqualTo("2029-12-31");
+            assertThat(found.get("acrossYear")).isEqualTo("2030-01-01");
+            console.assertClean();
+        }
     }
 
     @Test
