@@ -34,7 +34,7 @@ export const strings = {
     'form.saveEdit': 'Lưu thay đổi',
     'form.close': 'Đóng',
     'form.noConflicts': 'Không trùng lịch nào.',
-    'form.conflicts': 'Trùng {count} lịch, chưa lưu được:',
+    'form.conflicts': 'Có {count} chỗ trùng lịch, chưa lưu được:',
     'form.conflict': 'Trùng lịch {schedule} (bản tin {title}) tại trạm {station}, loa {channel}, lúc {when}.',
     'form.fromController': 'Các lần phát theo máy chủ',
     'form.needTargets': 'Hãy chọn ít nhất một địa bàn hoặc một trạm.',

@@ -2,17 +2,22 @@ package vn.loa.controller.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -21,12 +26,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.loa.agent.StationAgent;
+import vn.loa.agent.config.AgentConfig;
+import vn.loa.agent.config.PlayoutSettings;
 import vn.loa.controller.Controller;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.GeneratedAudio;
+import vn.loa.controller.testutil.StationLogins;
 import vn.loa.controller.testutil.TestAudio;
 import vn.loa.controller.testutil.TestControllers;
 
@@ -183,6 +192,36 @@ class ConsoleBulletinScheduleIT {
         assertThat(active).hasCount(1);
         assertThat(active).containsText("Thay cho " + schedule);
         assertThat(page.locator(".calendar-day[data-date='" + monday + "'] .calendar-item")).hasAttribute("data-time", "07:00");
+    }
+
+    /** A real station plays a broadcast of this week: its calendar entry says so without a reload. */
+    @Test
+    void theCalendarFollowsWhatTheStationPlays() {
+        controller = TestControllers.embedded(dir.resolve("controller"));
+        ApiClient admin = TestControllers.admin(controller);
+        DemoRegistry.communeWithStations(admin, "live-01");
+        String bulletin = BulletinUploads.approvedWav(admin, "Thông báo tiêm phòng", "normal", 2);
+        String broker = "tcp://127.0.0.1:" + controller.embeddedBrokerPort().orElseThrow();
+        try (StationAgent agent = StationAgent.start(StationLogins.loggedIn(admin, AgentConfig.of("live-01", broker,
+                        dir.resolve("agent")).withHeartbeatSeconds(1).withKeepAliveSeconds(5).withReconnect(200, 2)
+                        .withControllerUrl("http://127.0.0.1:" + controller.httpPort())
+                        .withPlayout(PlayoutSettings.defaults().withWarmUp(Duration.ofSeconds(1))
+                                .withHold(Duration.ofSeconds(1)))), Clock.systemUTC());
+             ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
+            await("station online").atMost(Duration.ofSeconds(20)).until(() ->
+                    "online".equals(admin.get("/api/v1/stations/live-01").json().path("status").asText()));
+            LocalDateTime start = LocalDateTime.now(VIETNAM).plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+            ApiClient.Answer created = admin.post("/api/v1/schedules", "{\"bulletinId\":\"" + bulletin
+                    + "\",\"start\":\"" + start + "\",\"targets\":{\"stations\":[\"live-01\"]}}");
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            console.login("admin", TestControllers.ADMIN_PASSWORD).go("schedules");
+            Locator item = console.page().locator(".calendar-day[data-date='" + start.toLocalDate() + "'] .calendar-item")
+                    .filter(new Locator.FilterOptions().setHasText("Thông báo tiêm phòng"));
+            assertThat(item).hasAttribute("data-time", start.toLocalTime().toString().substring(0, 5));
+            assertThat(item).not().containsText("đã phát xong");
+            assertThat(item).containsText("đã phát xong", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            console.assertClean();
+        }
     }
 
     /** The recurrence module on its own, in the browser: rules built, read back, occurrences, weeks. */
