@@ -88,6 +88,63 @@ function who(label, name, at) {
   return name ? h('div', {}, `${t(label)}: `, v(name), `, ${dateTime(at)}`) : null;
 }
 
+/** An action on a bulletin (approve, archive): the API call, a toast, the table loaded again. */
+async function act(button, path, done, bulletin, reload) {
+  button.setAttribute('aria-busy', 'true');
+  button.disabled = true;
+  try {
+    await api.post(path);
+    say(done, { title: bulletin.title });
+    await reload();
+  } catch (error) {
+    say(problem(error), {}, 'error');
+    button.removeAttribute('aria-busy');
+    button.disabled = false;
+  }
+}
+
+/** The buttons the user's roles allow on this bulletin. */
+function actions(bulletin, user, reload) {
+  const path = (verb) => `/bulletins/${encodeURIComponent(bulletin.id)}/${verb}`;
+  const buttons = [];
+  if (bulletin.state === 'draft' && user.can('approve-bulletins')) {
+    const approve = h('button', { type: 'button', class: 'small',
+      onclick: () => act(approve, path('approve'), 'bulletins.approved', bulletin, reload) }, t('bulletins.approve'));
+    buttons.push(approve);
+  }
+  if (bulletin.state !== 'archived' && user.can('write-bulletins')) {
+    const archive = h('button', { type: 'button', class: 'small secondary outline', async onclick() {
+      const sure = await confirmDialog(t('bulletins.confirmArchive'),
+        sentence('bulletins.confirmArchiveText', { title: bulletin.title }), t('bulletins.archive'));
+      if (sure) {
+        await act(archive, path('archive'), 'bulletins.archived', bulletin, reload);
+      }
+    } }, t('bulletins.archive'));
+    buttons.push(archive);
+  }
+  return h('div', { class: 'row-actions' }, buttons);
+}
+
+function columns(user, areaName, reload) {
+  const listen = (b) => [h('span', { id: `listen-${b.id}`, hidden: true }, t('bulletins.listen')),
+    h('audio', { controls: true, preload: 'none', src: `/api/v1/bulletins/${encodeURIComponent(b.id)}/audio`,
+      'aria-labelledby': `listen-${b.id} title-${b.id}` })];
+  const title = (b) => [v(b.title, 'strong', { id: `title-${b.id}` }), areaName.has(b.areaId)
+    ? h('small', { class: 'muted block' }, `${t('bulletins.areaOf')}: `, v(areaName.get(b.areaId))) : null];
+  return [
+    { label: t('common.title'), cell: title },
+    { label: t('bulletins.class'), cell: (b) => classBadge(b.class) },
+    { label: t('bulletins.language'), cell: (b) => languageName(b.language) },
+    { label: t('bulletins.duration'), cell: (b) => v(duration(b.durationMillis / 1000)) },
+    { label: t('bulletins.state'), cell: (b) => stateBadge(b.state) },
+    { label: t('bulletins.who'), cell: (b) => h('small', {}, who('bulletins.uploadedBy', b.createdBy, b.createdAt),
+      who('bulletins.approvedBy', b.approvedBy, b.approvedAt), who('bulletins.archivedBy', b.archivedBy, b.archivedAt)) },
+    { label: t('bulletins.listen'), cell: listen },
+    ...(user.can('approve-bulletins') || user.can('write-bulletins')
+      ? [{ label: t('common.actions'), cell: (b) => actions(b, user, reload) }] : []),
+  ];
+}
+
 export default {
   route: 'bulletins',
   nav: 'nav.bulletins',
@@ -100,77 +157,25 @@ export default {
     } catch (error) {
       view.append(alertBox(error));
     }
-    const areaName = new Map(areas.map((area) => [area.id, area.name]));
     const state = select('state', t('bulletins.state'), STATES, (s) => t(`bulletins.state.${s}`));
     const bulletinClass = select('class', t('bulletins.class'), CLASSES, (c) => t(`class.${c}`));
     const language = select('language', t('bulletins.language'), LANGUAGES, (code) => t(`lang.${code}`));
-    const list = h('section', { 'aria-labelledby': 'library-heading', 'aria-live': 'polite' });
-
-    const act = async (button, path, done, bulletin) => {
-      button.setAttribute('aria-busy', 'true');
-      button.disabled = true;
-      try {
-        await api.post(path);
-        say(done, { title: bulletin.title });
-        await load();
-      } catch (error) {
-        say(problem(error), {}, 'error');
-        button.removeAttribute('aria-busy');
-        button.disabled = false;
-      }
-    };
-
-    const actions = (bulletin) => {
-      const buttons = [];
-      if (bulletin.state === 'draft' && user.can('approve-bulletins')) {
-        const approve = h('button', { type: 'button', class: 'small', onclick: () => act(approve,
-          `/bulletins/${encodeURIComponent(bulletin.id)}/approve`, 'bulletins.approved', bulletin) },
-        t('bulletins.approve'));
-        buttons.push(approve);
-      }
-      if (bulletin.state !== 'archived' && user.can('write-bulletins')) {
-        const archive = h('button', { type: 'button', class: 'small secondary outline', async onclick() {
-          if (await confirmDialog(t('bulletins.confirmArchive'), sentence('bulletins.confirmArchiveText',
-            { title: bulletin.title }), t('bulletins.archive'))) {
-            await act(archive, `/bulletins/${encodeURIComponent(bulletin.id)}/archive`, 'bulletins.archived', bulletin);
-          }
-        } }, t('bulletins.archive'));
-        buttons.push(archive);
-      }
-      return h('div', { class: 'row-actions' }, buttons);
-    };
-
-    const columns = [
-      { label: t('common.title'), cell: (b) => [v(b.title, 'strong', { id: `title-${b.id}` }), b.areaId != null && areaName.has(b.areaId)
-        ? h('small', { class: 'muted block' }, `${t('bulletins.areaOf')}: `, v(areaName.get(b.areaId))) : null] },
-      { label: t('bulletins.class'), cell: (b) => classBadge(b.class) },
-      { label: t('bulletins.language'), cell: (b) => languageName(b.language) },
-      { label: t('bulletins.duration'), cell: (b) => v(duration(b.durationMillis / 1000)) },
-      { label: t('bulletins.state'), cell: (b) => stateBadge(b.state) },
-      { label: t('bulletins.who'), cell: (b) => h('small', {}, who('bulletins.uploadedBy', b.createdBy, b.createdAt),
-        who('bulletins.approvedBy', b.approvedBy, b.approvedAt), who('bulletins.archivedBy', b.archivedBy, b.archivedAt)) },
-      { label: t('bulletins.listen'), cell: (b) => [h('span', { id: `listen-${b.id}`, hidden: true }, t('bulletins.listen')),
-        h('audio', { controls: true, preload: 'none', src: `/api/v1/bulletins/${encodeURIComponent(b.id)}/audio`,
-          'aria-labelledby': `listen-${b.id} title-${b.id}` })] },
-      { label: t('common.actions'), cell: actions },
-    ];
-
-    async function load() {
+    const list = h('section', { 'aria-labelledby': 'library-heading' });
+    const load = async () => {
       try {
         const answer = await api.get('/bulletins' + api.query({ state: state.input.value,
           class: bulletinClass.input.value, language: language.input.value }));
         clear(list).append(h('h2', { id: 'library-heading' }, t('bulletins.library'), ' ',
           h('small', { class: 'muted' }, t('bulletins.count', { count: answer.bulletins.length }))),
-        table(columns, answer.bulletins, t('bulletins.empty'), { class: 'striped bulletins' },
-          (b) => ({ 'data-bulletin': b.id, 'data-state': b.state })));
+        table(columns(user, new Map(areas.map((area) => [area.id, area.name])), load), answer.bulletins,
+          t('bulletins.empty'), { class: 'striped bulletins' }, (b) => ({ 'data-bulletin': b.id, 'data-state': b.state })));
       } catch (error) {
         clear(list).append(alertBox(error));
       }
-    }
-
+    };
     [state, bulletinClass, language].forEach((filter) => filter.input.addEventListener('change', load));
     if (user.can('write-bulletins')) {
-      view.append(uploadForm(scopedAreas(user, areas), () => load()));
+      view.append(uploadForm(scopedAreas(user, areas), load));
     }
     view.append(h('form', { class: 'toolbar', role: 'search', 'aria-label': t('bulletins.filters'),
       onsubmit: (event) => event.preventDefault() }, state.label, bulletinClass.label, language.label), list);

@@ -64,6 +64,15 @@ async function optional(allowed, path, field) {
   return allowed ? (await api.get(path))[field] : [];
 }
 
+/** What the page needs: areas, stations and bulletins as far as the user's roles show them. */
+async function loadData(user) {
+  const [areas, stations, bulletins] = await Promise.all([api.get('/areas'),
+    optional(user.can('read-stations'), '/stations', 'stations'),
+    optional(user.can('read-bulletins'), '/bulletins', 'bulletins')]);
+  return { areas: areas.areas, stations, approved: bulletins.filter((b) => b.state === 'approved'),
+    titles: new Map(bulletins.map((b) => [b.id, b.title])) };
+}
+
 function when(schedule) {
   const start = schedule.start.slice(0, 16);
   return h('div', {}, rec.describe(rec.parse(schedule.rrule), start.slice(0, 10), start.slice(11, 16), schedule.until),
@@ -78,10 +87,52 @@ function where(schedule, areaName) {
     targets.zones && targets.zones.length ? h('li', {}, t('schedules.zones', { count: targets.zones.length })) : null);
 }
 
-/** The calendar opens on the area of the user's first role, or on the top of the tree. */
-function homeArea(user, areas) {
+/** The list's columns; `edit` and `cancel` (schedule, button) given when the user may write schedules. */
+function columns(data, edit, cancel) {
+  const areaName = new Map(data.areas.map((area) => [area.id, area.name]));
+  const list = [
+    { label: t('schedules.bulletin'), cell: (s) => [v(data.titles.get(s.bulletinId) || s.bulletinId, 'strong'),
+      h('small', { class: 'block' }, badge(`class-${s.bulletinClass}`, t(`class.${s.bulletinClass}`)), ' ', v(s.id))] },
+    { label: t('schedules.when'), cell: when },
+    { label: t('schedules.where'), cell: (s) => where(s, areaName) },
+    { label: t('schedules.state'), cell: (s) => [badge(s.state === 'active' ? 'online' : 'offline',
+      t(`schedules.state.${s.state}`)), s.replaces ? h('small', { class: 'block' },
+      t('schedules.replaces', { id: '' }), v(s.replaces)) : null] },
+    { label: t('schedules.createdBy'), cell: (s) => h('small', {}, v(s.createdBy), h('span', { class: 'block' },
+      dateTime(s.createdAt))) },
+  ];
+  if (edit) {
+    list.push({ label: t('common.actions'), cell: (s) => (s.state !== 'active' ? null : h('div', { class: 'row-actions' },
+      h('button', { type: 'button', class: 'small secondary', onclick: () => edit(s) }, t('schedules.edit')),
+      h('button', { type: 'button', class: 'small secondary outline', onclick: (event) => cancel(s, event.currentTarget) },
+        t('schedules.cancel')))) });
+  }
+  return list;
+}
+
+/** Cancels a schedule once confirmed; then() runs after it is cancelled. */
+async function cancelSchedule(schedule, button, then) {
+  if (!await confirmDialog(t('schedules.confirmCancel'), t('schedules.confirmCancelText'), t('schedules.cancel'))) {
+    return;
+  }
+  button.setAttribute('aria-busy', 'true');
+  try {
+    await api.del(`/schedules/${encodeURIComponent(schedule.id)}`);
+    say('schedules.cancelled', { id: schedule.id });
+    await then();
+  } catch (error) {
+    say(problem(error), {}, 'error');
+    button.removeAttribute('aria-busy');
+  }
+}
+
+/** The calendar opens on the area or station in the address, else the area of the user's first role, else the top. */
+function home(user, areas, query) {
+  if (query.get('station')) {
+    return `station:${query.get('station')}`;
+  }
   const own = (user.roles || []).map((role) => role.areaId).find((id) => areas.some((area) => area.id === id));
-  const id = own ?? (areas.length ? areas[0].id : null);
+  const id = query.get('area') ?? own ?? (areas.length ? areas[0].id : null);
   return id === null ? null : `area:${id}`;
 }
 
@@ -91,78 +142,36 @@ export default {
   allowed: (user) => user.can('read-schedules'),
   async render(view, { user, query }) {
     view.append(heading(t('nav.schedules')));
-    const data = { areas: [], stations: [], approved: [], titles: new Map() };
+    let data = { areas: [], stations: [], approved: [], titles: new Map() };
     try {
-      const [areas, stations, bulletins] = await Promise.all([api.get('/areas'),
-        optional(user.can('read-stations'), '/stations', 'stations'),
-        optional(user.can('read-bulletins'), '/bulletins', 'bulletins')]);
-      data.areas = areas.areas;
-      data.stations = stations;
-      data.approved = bulletins.filter((b) => b.state === 'approved');
-      bulletins.forEach((b) => data.titles.set(b.id, b.title));
+      data = await loadData(user);
     } catch (error) {
       view.append(alertBox(error));
     }
-    const areaName = new Map(data.areas.map((area) => [area.id, area.name]));
-    const canWrite = user.can('write-schedules');
     const formSlot = h('div', { class: 'form-slot' });
     const listSlot = h('div', {});
     const showCancelled = h('input', { type: 'checkbox', role: 'switch', name: 'cancelled' });
-    const calendar = user.can('read-broadcasts') ? weekCalendar(data, {
-      target: query.get('area') ? `area:${query.get('area')}` : query.get('station') ? `station:${query.get('station')}`
-        : homeArea(user, data.areas),
-      week: query.get('week') }) : null;
+    const calendar = user.can('read-broadcasts')
+      ? weekCalendar(data, { target: home(user, data.areas, query), week: query.get('week') }) : null;
     let schedules = [];
-
+    const reload = () => Promise.all([loadList(), calendar ? calendar.refresh() : null]);
     const closeForm = () => clear(formSlot);
     const openForm = (schedule) => {
-      clear(formSlot).append(scheduleForm({ ...data, areas: scopedAreas(user, data.areas) }, schedule, async () => {
+      clear(formSlot).append(scheduleForm({ ...data, areas: scopedAreas(user, data.areas) }, schedule, () => {
         closeForm();
-        await Promise.all([loadList(), calendar ? calendar.refresh() : null]);
+        return reload();
       }, closeForm));
       if (schedule) {
         formSlot.querySelector('form').prepend(h('p', { class: 'hint' }, t('schedules.editHint')));
       }
       formSlot.querySelector('h2').focus();
     };
-
-    const cancel = async (schedule, button) => {
-      if (!await confirmDialog(t('schedules.confirmCancel'), t('schedules.confirmCancelText'), t('schedules.cancel'))) {
-        return;
-      }
-      button.setAttribute('aria-busy', 'true');
-      try {
-        await api.del(`/schedules/${encodeURIComponent(schedule.id)}`);
-        say('schedules.cancelled', { id: schedule.id });
-        await Promise.all([loadList(), calendar ? calendar.refresh() : null]);
-      } catch (error) {
-        say(problem(error), {}, 'error');
-        button.removeAttribute('aria-busy');
-      }
-    };
-
-    const columns = [
-      { label: t('schedules.bulletin'), cell: (s) => [v(data.titles.get(s.bulletinId) || s.bulletinId, 'strong'),
-        h('small', { class: 'block' }, badge(`class-${s.bulletinClass}`, t(`class.${s.bulletinClass}`)), ' ', v(s.id))] },
-      { label: t('schedules.when'), cell: when },
-      { label: t('schedules.where'), cell: (s) => where(s, areaName) },
-      { label: t('schedules.state'), cell: (s) => [badge(s.state === 'active' ? 'online' : 'offline',
-        t(`schedules.state.${s.state}`)), s.replaces ? h('small', { class: 'block' },
-        t('schedules.replaces', { id: '' }), v(s.replaces)) : null] },
-      { label: t('schedules.createdBy'), cell: (s) => h('small', {}, v(s.createdBy), h('span', { class: 'block' },
-        dateTime(s.createdAt))) },
-    ];
-    if (canWrite) {
-      columns.push({ label: t('common.actions'), cell: (s) => (s.state !== 'active' ? null : h('div', { class: 'row-actions' },
-        h('button', { type: 'button', class: 'small secondary', onclick: () => openForm(s) }, t('schedules.edit')),
-        h('button', { type: 'button', class: 'small secondary outline', onclick: (event) => cancel(s, event.currentTarget) },
-          t('schedules.cancel')))) });
-    }
-
+    const canWrite = user.can('write-schedules');
+    const shown = columns(data, canWrite ? openForm : null, (s, button) => cancelSchedule(s, button, reload));
     const paintList = () => {
       const rows = schedules.filter((s) => showCancelled.checked || s.state === 'active')
         .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-      clear(listSlot).append(table(columns, rows, t('schedules.empty'), { class: 'striped schedules' },
+      clear(listSlot).append(table(shown, rows, t('schedules.empty'), { class: 'striped schedules' },
         (s) => ({ 'data-schedule': s.id, 'data-state': s.state })));
     };
     async function loadList() {
@@ -174,18 +183,11 @@ export default {
       }
     }
     showCancelled.addEventListener('change', paintList);
-
-    if (canWrite) {
-      view.append(h('p', {}, h('button', { type: 'button', onclick: () => openForm(null) }, t('schedules.new'))));
-    }
-    view.append(formSlot);
-    if (calendar) {
-      view.append(calendar.element);
-    }
-    view.append(h('section', { 'aria-labelledby': 'schedules-heading' },
+    view.append(canWrite ? h('p', {}, h('button', { type: 'button', onclick: () => openForm(null) }, t('schedules.new')))
+      : '', formSlot, calendar ? calendar.element : '', h('section', { 'aria-labelledby': 'schedules-heading' },
       h('h2', { id: 'schedules-heading' }, t('schedules.list')),
       h('label', {}, showCancelled, t('schedules.showCancelled')), listSlot));
-    await Promise.all([loadList(), calendar ? calendar.refresh() : null]);
+    await reload();
     return calendar ? calendar.close : null;
   },
 };
