@@ -5,7 +5,8 @@ import { h, v, clear, heading, table, field, badge, alertBox, problem, dateTime,
 import { t } from '../i18n.js';
 import { confirmDialog } from './confirm-dialog.js';
 import { say, sentence } from './page-text.js';
-import { uploadForm, scopedAreas, languageName, LANGUAGES, strings as uploadStrings } from './bulletin-upload.js';
+import { uploadForm, languageName, LANGUAGES, strings as uploadStrings } from './bulletin-upload.js';
+import { scopedAreas } from './area-options.js';
 
 const STATES = ['draft', 'approved', 'archived'];
 const CLASSES = ['normal', 'priority', 'emergency'];

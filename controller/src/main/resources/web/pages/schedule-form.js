@@ -4,10 +4,10 @@
 // saving creates (POST /schedules) or edits (PUT /schedules/{id}, which answers the successor).
 import * as api from '../api.js';
 import { h, v, field, alertBox, localDate, duration } from '../dom.js';
-import { say, sentence } from './page-text.js';
 import { t } from '../i18n.js';
+import { say, sentence } from './page-text.js';
 import * as rec from './recurrence.js';
-import { areaOptions } from './bulletin-upload.js';
+import { areaOptions } from './area-options.js';
 
 export const strings = {
   vi: {

@@ -8,7 +8,7 @@ import { confirmDialog } from './confirm-dialog.js';
 import { say } from './page-text.js';
 import { weekCalendar, strings as calendarStrings } from './schedule-calendar.js';
 import { scheduleForm, strings as formStrings } from './schedule-form.js';
-import { scopedAreas } from './bulletin-upload.js';
+import { scopedAreas } from './area-options.js';
 
 const own = {
   vi: {
