@@ -8,7 +8,7 @@
 // ctx = {user, params, query (URLSearchParams), navigate(hash), settings}.
 import * as api from './api.js';
 import * as live from './live.js';
-import { h, clear, heading, toast } from './dom.js';
+import { h, clear, heading, toast, alertBox } from './dom.js';
 import { t, lang, setLang, register, missing } from './i18n.js';
 import { strings } from './strings.js';
 import * as login from './pages/login.js';
@@ -89,45 +89,70 @@ function closeMenu() {
   document.getElementById('menu-toggle').setAttribute('aria-expanded', 'false');
 }
 
-async function show() {
-  if (leave) {
-    try {
-      leave();
-    } catch (ignored) {
-      // a page that fails to clean up must not keep the next one from showing
+let shown = 0;
+
+function cleanUp(cleanup) {
+  try {
+    if (typeof cleanup === 'function') {
+      cleanup();
     }
-    leave = null;
+  } catch (ignored) {
+    // a page that fails to clean up must not keep the next one from showing
   }
+}
+
+/**
+ * Shows the page of the current hash. Each showing gets its own container: a page still loading
+ * when the user moves on writes into a container no longer on screen, and its cleanup runs as soon
+ * as its render ends.
+ */
+async function show() {
+  const showing = ++shown;
+  cleanUp(leave);
+  leave = null;
   shell();
   paintLive(live.state());
-  clear(view);
-  if (!user) {
-    leave = await login.default.render(view, { loggedIn });
+  const container = h('div', { class: 'page' });
+  clear(view).append(container);
+  let cleanup = null;
+  try {
+    cleanup = await render(container);
+  } catch (error) {
+    container.replaceChildren(heading(t('app.failed')), alertBox(error));
+  }
+  if (showing !== shown) {
+    cleanUp(cleanup);
     return;
   }
-  const { route, params, query } = parse();
-  if (route === '' || route === 'login') {
-    navigate(home());
-    return;
-  }
-  const page = pages.find((candidate) => candidate.route === route);
-  if (!page) {
-    view.append(heading(t('app.notFound')));
-    return;
-  }
-  if (!page.allowed(user)) {
-    view.append(heading(t('app.notAllowed')));
-    return;
-  }
-  view.append(h('p', { class: 'loading', 'aria-busy': 'true' }, t('app.loading')));
-  const rendering = page.render(view, { user, params, query, navigate, settings });
-  leave = await rendering;
-  view.querySelector('.loading')?.remove();
-  const title = view.querySelector('.page-title');
+  leave = cleanup;
+  container.querySelector('.loading')?.remove();
+  const title = container.querySelector('.page-title');
   if (title) {
     document.title = `${title.textContent} – Loa`;
     title.focus({ preventScroll: true });
   }
+}
+
+async function render(container) {
+  if (!user) {
+    return login.default.render(container, { loggedIn });
+  }
+  const { route, params, query } = parse();
+  if (route === '' || route === 'login') {
+    navigate(home());
+    return null;
+  }
+  const page = pages.find((candidate) => candidate.route === route);
+  if (!page) {
+    container.append(heading(t('app.notFound')));
+    return null;
+  }
+  if (!page.allowed(user)) {
+    container.append(heading(t('app.notAllowed')));
+    return null;
+  }
+  container.append(h('p', { class: 'loading', 'aria-busy': 'true' }, t('app.loading')));
+  return page.render(container, { user, params, query, navigate, settings });
 }
 
 async function loggedIn(answer) {
@@ -179,6 +204,7 @@ async function boot() {
   api.whenUnauthorized(() => ended(t('app.sessionEnded')));
   document.getElementById('lang').addEventListener('click', () => {
     setLang(lang() === 'vi' ? 'en' : 'vi');
+    clear(document.getElementById('toasts'));
     show();
   });
   document.getElementById('logout').addEventListener('click', logout);

@@ -2,6 +2,8 @@ package vn.loa.controller.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +63,19 @@ class ConsoleTourIT {
                 console.go(page).screenshot(page + "-vi");
                 assertThat(console.accessibilityViolations()).as("accessibility of the " + page + " page").isEmpty();
             }
+            List<String> moves = new java.util.ArrayList<>(PAGES);
+            moves.addAll(List.of("schedules", "bulletins"));
+            for (String page : moves) {
+                console.page().evaluate("route => { location.hash = '#/' + route; }", page);
+            }
+            // the bulletins page finished (its library is listed), and nothing of the pages passed through is left
+            PlaywrightAssertions.assertThat(console.page().locator("main h2", new Page.LocatorOptions()
+                    .setHasText("Thư viện bản tin"))).isVisible();
+            console.page().waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            PlaywrightAssertions.assertThat(console.page().locator("main .page")).hasCount(1);
+            PlaywrightAssertions.assertThat(console.page().locator("main h1")).hasText(new String[] {"Bản tin"});
+            PlaywrightAssertions.assertThat(console.page().locator("main h2", new Page.LocatorOptions()
+                    .setHasText("Lịch phát"))).hasCount(0);
             console.switchLanguage();
             for (String page : PAGES) {
                 console.go(page).screenshot(page + "-en");
