@@ -53,7 +53,6 @@ import vn.loa.controller.auth.PasswordHasher;
 import vn.loa.controller.bulletin.AudioInspector;
 import vn.loa.controller.bulletin.AudioLibrary;
 import vn.loa.controller.bulletin.BulletinService;
-import vn.loa.controller.bulletin.BulletinState;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.health.AlertStore;
 import vn.loa.controller.health.HealthMonitor;
@@ -200,7 +199,7 @@ public final class Controller implements AutoCloseable {
         link.start();
 
         bulletins = new BulletinService(database, clock, AudioLibrary.open(config.dataDir()), new AudioInspector());
-        BulletinCatalog bulletinCatalog = catalogOf(bulletins);
+        BulletinCatalog bulletinCatalog = Settings.catalogOf(bulletins);
         Access access = new Access(areas, stations);
         BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json, access,
                 new AudioAccess(credentials::verify, auth::authenticate));
@@ -297,13 +296,6 @@ public final class Controller implements AutoCloseable {
         new AlertRoutes(alerts, stations, json, access).register(router);
         new FaultReportRoutes(alerts, stations, json, access, clock).register(router);
         return monitor;
-    }
-
-    /** The bulletin library as scheduling sees it. */
-    private static BulletinCatalog catalogOf(BulletinService bulletins) {
-        return id -> bulletins.find(id).map(bulletin -> new BulletinCatalog.Entry(bulletin.id(), bulletin.title(),
-                bulletin.bulletinClass(), bulletin.state() == BulletinState.APPROVED, bulletin.durationMillis(),
-                bulletins.audioRef(bulletin)));
     }
 
     /** Starts a controller; the admin password is used only on the very first start (null: generate one). */
