@@ -9,6 +9,8 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
 import vn.loa.agent.config.AgentConfig;
+import vn.loa.agent.config.PlayoutSettings;
 import vn.loa.controller.Controller;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.schedule.BroadcastTime;
 import vn.loa.controller.testutil.BlackholeProxy;
+import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.StationLogins;
 import vn.loa.controller.testutil.TestControllers;
@@ -31,7 +36,8 @@ import vn.loa.protocol.Zone;
  * The overview follows the stations live: two real agents online, then one station's link dies
  * without a word (a black hole, as when a 3G link drops), and the overview shows it offline, with
  * its counts, its marker and its alert changed, without the page being loaded again. The station
- * page then shows the other station's zones and charts of its heartbeats.
+ * then plays a scheduled bulletin: the overview counts it playing; its page shows what it plays and
+ * its relay on, then the finished broadcast among its receipts, its zones and charts of its heartbeats.
  */
 class ConsoleLiveStatusIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -104,7 +110,20 @@ class ConsoleLiveStatusIT {
                     .isEqualTo("the same page");
             console.screenshot("live-overview-vi");
 
+            String bulletin = BulletinUploads.approvedWav(api, "Bản tin thời sự sáng", "normal", 12.0);
+            schedule(api, bulletin, 8, "cho-1");
+            PlaywrightAssertions.assertThat(count(page, "playing")).hasText("1");
+            PlaywrightAssertions.assertThat(page.locator("path.station-marker[data-station='cho-1']"))
+                    .hasAttribute("data-kind", "playing");
+            console.screenshot("live-overview-playing-vi");
+
             console.go("stations/cho-1");
+            PlaywrightAssertions.assertThat(page.locator(".now-playing")).containsText("Bản tin thời sự sáng");
+            PlaywrightAssertions.assertThat(page.locator("table.zones tr[data-channel='1']")).containsText("Đang bật");
+            console.screenshot("live-station-playing-vi");
+            PlaywrightAssertions.assertThat(page.locator("table.receipts tr[data-state='finished']")).hasCount(1);
+            PlaywrightAssertions.assertThat(page.locator(".nothing-playing")).isVisible();
+            PlaywrightAssertions.assertThat(page.locator("table.zones tr[data-channel='1']")).containsText("Tắt");
             Locator zones = page.locator("table.zones tbody tr");
             PlaywrightAssertions.assertThat(zones).hasCount(2);
             PlaywrightAssertions.assertThat(zones.nth(0)).containsText("Loa chợ");
@@ -128,6 +147,15 @@ class ConsoleLiveStatusIT {
             console.screenshot("live-overview-en");
             console.assertClean();
         }
+    }
+
+    /** A one-off schedule this many seconds ahead (local time, whole seconds). */
+    private static void schedule(ApiClient api, String bulletin, int secondsAhead, String station) {
+        LocalDateTime local = LocalDateTime.now(BroadcastTime.ZONE).plusSeconds(secondsAhead)
+                .truncatedTo(ChronoUnit.SECONDS);
+        ApiClient.Answer created = api.post("/api/v1/schedules", "{\"bulletinId\":\"" + bulletin + "\",\"start\":\""
+                + local + "\",\"targets\":{\"stations\":[\"" + station + "\"]}}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
     }
 
     private static Locator count(Page page, String kind) {
@@ -154,7 +182,10 @@ class ConsoleLiveStatusIT {
     private StationAgent agent(ApiClient api, String id, String brokerUri) {
         return StationAgent.start(StationLogins.loggedIn(api, AgentConfig.of(id, brokerUri, dir.resolve("agent-" + id))
                 .withZones(List.of(new Zone(1, "Loa chợ"), new Zone(2, "Loa nhà văn hoá")))
-                .withHeartbeatSeconds(1).withKeepAliveSeconds(KEEPALIVE_SECONDS).withReconnect(200, 2)),
+                .withHeartbeatSeconds(1).withKeepAliveSeconds(KEEPALIVE_SECONDS).withReconnect(200, 2)
+                .withControllerUrl("http://127.0.0.1:" + controller.httpPort())
+                .withPlayout(PlayoutSettings.defaults().withWarmUp(Duration.ofSeconds(1))
+                        .withHold(Duration.ofSeconds(1)))),
                 Clock.systemUTC());
     }
 
