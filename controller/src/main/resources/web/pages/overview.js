@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import * as live from '../live.js';
 import { h, v, heading, table, dateTime, alertBox } from '../dom.js';
 import { t } from '../i18n.js';
-import { Board, ruleName, strings as statusStrings } from './station-status.js';
+import { Board, ruleName, onReconnect, strings as statusStrings } from './station-status.js';
 import { stationMap, strings as mapStrings } from './station-map.js';
 import { stylesheet, stacked } from './station-style.js';
 
@@ -80,11 +80,12 @@ export default {
   async render(view, ctx) {
     stylesheet();
     const readAlerts = ctx.user.can('read-alerts');
+    const read = () => Promise.all([api.get('/stations'),
+      readAlerts ? api.get('/alerts?state=open&limit=1000') : Promise.resolve({ alerts: [] })]);
     let stations;
     let alerts;
     try {
-      [stations, alerts] = await Promise.all([api.get('/stations'),
-        readAlerts ? api.get('/alerts?state=open&limit=1000') : Promise.resolve({ alerts: [] })]);
+      [stations, alerts] = await read();
     } catch (error) {
       view.append(heading(t('nav.overview')), alertBox(error));
       return null;
@@ -117,7 +118,13 @@ export default {
     board.changed = paint;
     paint();
     const stops = [live.on('station', (event) => board.onStation(event)),
-      live.on('alert', (event) => board.onAlert(event))];
+      live.on('alert', (event) => board.onAlert(event)),
+      onReconnect(() => read().then(([now, open]) => {
+        board.reset(now.stations, open.alerts);
+        paint();
+      }).catch(() => {
+        // the stream is back but the controller did not answer: the next reconnection tries again
+      }))];
     return () => {
       stops.forEach((stop) => stop());
       map.destroy();

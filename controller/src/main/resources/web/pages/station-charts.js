@@ -16,7 +16,9 @@ export const strings = {
     'stations.charts.empty': 'Chưa có số liệu trong khoảng này.',
     'stations.charts.summary': '{name}: {count} điểm, thấp nhất {min}, cao nhất {max}.',
     'stations.chart.uptime': 'Thời gian phần mềm trạm chạy liên tục',
-    'stations.chart.uptime.axis': 'Giờ',
+    'stations.chart.uptime.minutes': 'Phút',
+    'stations.chart.uptime.hours': 'Giờ',
+    'stations.chart.uptime.days': 'Ngày',
     'stations.chart.heartbeats': 'Số lần trạm báo trạng thái',
     'stations.chart.heartbeats.axis': 'Lần mỗi {minutes} phút',
     'stations.chart.temperature': 'Nhiệt độ máy tính của trạm',
@@ -34,7 +36,9 @@ export const strings = {
     'stations.charts.empty': 'No data over this period.',
     'stations.charts.summary': '{name}: {count} points, lowest {min}, highest {max}.',
     'stations.chart.uptime': 'Station software uptime',
-    'stations.chart.uptime.axis': 'Hours',
+    'stations.chart.uptime.minutes': 'Minutes',
+    'stations.chart.uptime.hours': 'Hours',
+    'stations.chart.uptime.days': 'Days',
     'stations.chart.heartbeats': 'Heartbeats received',
     'stations.chart.heartbeats.axis': 'Per {minutes} minutes',
     'stations.chart.temperature': 'Station computer temperature',
@@ -46,8 +50,8 @@ export const strings = {
 
 const PERIODS = { day: 24 * 3600 * 1000, week: 7 * 24 * 3600 * 1000 };
 const QUANTITIES = [
-  { key: 'uptime', color: '#0b57d0', value: (p) => (p.agentUptimeSeconds == null ? null : p.agentUptimeSeconds / 3600),
-    digits: 1 },
+  { key: 'uptime', color: '#0b57d0', value: (p, unit) => (p.agentUptimeSeconds == null ? null
+    : p.agentUptimeSeconds / unit.seconds), digits: 1 },
   { key: 'heartbeats', color: '#116b2b', value: (p) => p.heartbeats, digits: 0 },
   { key: 'temperature', color: '#a64b00', value: (p) => p.temperatureCelsius, digits: 1 },
   { key: 'level', color: '#7b1fa2', value: (p) => p.levelDbfs, digits: 1 },
@@ -74,8 +78,18 @@ function roundTicks(period) {
   };
 }
 
+/** Uptime in minutes, hours or days, whichever reads best for the longest uptime of the period. */
+function uptimeUnit(history) {
+  const longest = Math.max(0, ...history.points.map((p) => p.agentUptimeSeconds || 0));
+  if (longest < 2 * 3600) {
+    return { seconds: 60, axis: 'stations.chart.uptime.minutes' };
+  }
+  return longest < 3 * 86400 ? { seconds: 3600, axis: 'stations.chart.uptime.hours' }
+    : { seconds: 86400, axis: 'stations.chart.uptime.days' };
+}
+
 /** The points of one quantity, with a gap (null) where buckets without heartbeats lie. */
-function series(history, quantity) {
+function series(history, quantity, unit) {
   const size = history.bucketSeconds * 1000;
   const data = [];
   let previous = null;
@@ -84,7 +98,7 @@ function series(history, quantity) {
     if (previous !== null && x - previous > size) {
       data.push({ x: previous + size, y: null });
     }
-    data.push({ x, y: quantity.value(point) });
+    data.push({ x, y: quantity.value(point, unit) });
     previous = x;
   }
   return data;
@@ -99,7 +113,7 @@ function summary(quantity, data) {
     min: number(Math.min(...values), quantity.digits), max: number(Math.max(...values), quantity.digits) });
 }
 
-function chart(canvas, quantity, data, history, period) {
+function chart(canvas, quantity, data, history, period, unit) {
   const tick = formatter(period === 'day' ? { hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit' });
   const format = formatter({ day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
   const minutes = Math.round(history.bucketSeconds / 60);
@@ -124,7 +138,8 @@ function chart(canvas, quantity, data, history, period) {
           ticks: { callback: (value) => tick(value), maxRotation: 0, autoSkipPadding: 12 },
           title: { display: true, text: t('stations.charts.time') } },
         y: { beginAtZero: quantity.key === 'heartbeats',
-          title: { display: true, text: t(`stations.chart.${quantity.key}.axis`, { minutes }) } },
+          title: { display: true, text: t(quantity.key === 'uptime' ? unit.axis : `stations.chart.${quantity.key}.axis`,
+            { minutes }) } },
       },
     },
   });
@@ -167,8 +182,9 @@ export function stationCharts(station) {
     destroy();
     const minutes = Math.round(history.bucketSeconds / 60);
     body.replaceChildren(h('p', {}, h('small', {}, t('stations.charts.bucket', { minutes }))));
+    const unit = uptimeUnit(history);
     for (const quantity of QUANTITIES) {
-      const data = series(history, quantity);
+      const data = series(history, quantity, unit);
       const label = summary(quantity, data);
       const canvas = h('canvas', { role: 'img', 'aria-label': label, dataset: { quantity: quantity.key } }, label);
       const empty = !data.some((p) => p.y !== null && p.y !== undefined);
@@ -176,7 +192,7 @@ export function stationCharts(station) {
         h('figcaption', {}, h('h3', {}, t(`stations.chart.${quantity.key}`)),
           empty ? h('small', {}, t('stations.charts.empty')) : null),
         h('div', { class: 'chart' }, canvas)));
-      charts.push(chart(canvas, quantity, data, history, period));
+      charts.push(chart(canvas, quantity, data, history, period, unit));
     }
   }
 

@@ -3,6 +3,7 @@
 // colour, and the area tree as a select.
 import { h, v, badge } from '../dom.js';
 import { t } from '../i18n.js';
+import * as live from '../live.js';
 
 export const strings = {
   vi: {
@@ -77,10 +78,15 @@ export function withEvent(station, event) {
  */
 export class Board {
   constructor(stations, alerts, fetchStation) {
-    this.stations = new Map(stations.map((s) => [s.id, fromApi(s)]));
-    this.alerts = new Map((alerts || []).map((a) => [a.id, a]));
     this.fetchStation = fetchStation;
     this.changed = () => {};
+    this.reset(stations, alerts);
+  }
+
+  /** Everything anew (after the live stream reconnected, events may have been missed). */
+  reset(stations, alerts) {
+    this.stations = new Map(stations.map((s) => [s.id, fromApi(s)]));
+    this.alerts = new Map((alerts || []).map((a) => [a.id, a]));
   }
 
   list() {
@@ -144,6 +150,20 @@ export class Board {
     }
     this.changed();
   }
+}
+
+/**
+ * Calls reload() each time the live stream opens again after it was down (it sends no missed
+ * events: the page reads the current state anew). Returns the function that stops it.
+ */
+export function onReconnect(reload) {
+  let down = false;
+  return live.onState((state) => {
+    if (state === 'open' && down) {
+      reload();
+    }
+    down = state !== 'open';
+  });
 }
 
 /** The badges for a station's state: its presence, and faulty / playing when they hold. */

@@ -5,7 +5,7 @@ import * as api from '../api.js';
 import * as live from '../live.js';
 import { h, v, heading, table, dateTime, duration, number, badge, alertBox } from '../dom.js';
 import { t } from '../i18n.js';
-import { Board, stateBadges, ruleName, fromApi } from './station-status.js';
+import { Board, stateBadges, ruleName, fromApi, onReconnect } from './station-status.js';
 import { stacked } from './station-style.js';
 import { stationCharts, strings as chartStrings } from './station-charts.js';
 import { receiptsSection, strings as receiptStrings } from './station-receipts.js';
@@ -241,6 +241,12 @@ export async function renderStation(view, ctx, id) {
     }),
     live.on('receipt', (event) => {
       if (event.station === id && receipts) {
+        receipts.load();
+      }
+    }),
+    onReconnect(() => {
+      refresh();
+      if (receipts) {
         receipts.load();
       }
     }),

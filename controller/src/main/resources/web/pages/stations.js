@@ -5,7 +5,7 @@ import * as api from '../api.js';
 import * as live from '../live.js';
 import { h, v, heading, table, field, dateTime, alertBox } from '../dom.js';
 import { t } from '../i18n.js';
-import { Board, stateBadges, areaSelect, reachableAreas, strings as statusStrings } from './station-status.js';
+import { Board, stateBadges, areaSelect, reachableAreas, onReconnect, strings as statusStrings } from './station-status.js';
 import { renderStation, strings as stationStrings } from './station.js';
 import { stylesheet, stacked } from './station-style.js';
 
@@ -99,14 +99,16 @@ async function renderList(view, ctx) {
   let board = null;
   let loading = 0;
   const paint = () => board && result.replaceChildren(...stationTable(board, areaNames, filters.status));
-  const load = async () => {
+  const readAlerts = ctx.user.can('read-alerts');
+  const load = async (withAlerts) => {
     const mine = ++loading;
     try {
-      const answer = await api.get('/stations' + api.query({ area: filters.area }));
+      const [answer, open] = await Promise.all([api.get('/stations' + api.query({ area: filters.area })),
+        withAlerts && readAlerts ? api.get('/alerts?state=open&limit=1000') : Promise.resolve(null)]);
       if (mine !== loading) {
         return;
       }
-      board = new Board(answer.stations, board ? [...board.alerts.values()] : [], null);
+      board = new Board(answer.stations, open ? open.alerts : [...(board ? board.alerts.values() : [])], null);
       board.changed = paint;
       paint();
     } catch (error) {
@@ -117,24 +119,17 @@ async function renderList(view, ctx) {
   area.addEventListener('change', () => {
     filters.area = area.value;
     remember();
-    load();
+    load(false);
   });
   status.addEventListener('change', () => {
     filters.status = status.value;
     remember();
     paint();
   });
-  if (ctx.user.can('read-alerts')) {
-    try {
-      const open = (await api.get('/alerts?state=open&limit=1000')).alerts;
-      board = new Board([], open, null);
-    } catch (error) {
-      result.append(alertBox(error));
-    }
-  }
-  await load();
+  await load(true);
   const stops = [live.on('station', (event) => board && board.onStation(event)),
-    live.on('alert', (event) => board && board.onAlert(event))];
+    live.on('alert', (event) => board && board.onAlert(event)),
+    onReconnect(() => load(true))];
   return () => stops.forEach((stop) => stop());
 }
 
