@@ -14,6 +14,7 @@ export const strings = {
     'stations.charts.time': 'Giờ Việt Nam',
     'stations.charts.bucket': 'Mỗi điểm là {minutes} phút.',
     'stations.charts.empty': 'Chưa có số liệu trong khoảng này.',
+    'stations.charts.nothing': 'Trạm không gửi báo cáo nào trong khoảng thời gian này.',
     'stations.charts.summary': '{name}: {count} điểm, thấp nhất {min}, cao nhất {max}.',
     'stations.chart.uptime': 'Thời gian phần mềm trạm chạy liên tục',
     'stations.chart.uptime.minutes': 'Phút',
@@ -34,6 +35,7 @@ export const strings = {
     'stations.charts.time': 'Vietnam time',
     'stations.charts.bucket': 'Each point is {minutes} minutes.',
     'stations.charts.empty': 'No data over this period.',
+    'stations.charts.nothing': 'The station sent no reports over this period.',
     'stations.charts.summary': '{name}: {count} points, lowest {min}, highest {max}.',
     'stations.chart.uptime': 'Station software uptime',
     'stations.chart.uptime.minutes': 'Minutes',
@@ -182,6 +184,10 @@ export function stationCharts(station) {
     destroy();
     const minutes = Math.round(history.bucketSeconds / 60);
     body.replaceChildren(h('p', {}, h('small', {}, t('stations.charts.bucket', { minutes }))));
+    if (history.points.length === 0) {
+      body.append(h('p', { class: 'charts-empty' }, t('stations.charts.nothing')));
+      return;
+    }
     const unit = uptimeUnit(history);
     for (const quantity of QUANTITIES) {
       const data = series(history, quantity, unit);

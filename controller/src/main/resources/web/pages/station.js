@@ -98,8 +98,8 @@ function details(station, areaName) {
   const rows = [
     ['stations.id', v(station.id, 'code')],
     ['stations.commune', v(areaName || station.areaId)],
-    ['stations.since', dateTime(station.statusSince)],
-    ['stations.lastSeen', dateTime(station.lastSeen)],
+    ['stations.since', dateTime(station.statusSince) || '–'],
+    ['stations.lastSeen', station.lastSeen ? dateTime(station.lastSeen) : t('stations.never')],
     ['stations.agentVersion', v(station.agentVersion || '–')],
     ['stations.uptime', station.status === 'online' && station.uptimeSeconds != null
       ? duration(station.uptimeSeconds) : '–'],

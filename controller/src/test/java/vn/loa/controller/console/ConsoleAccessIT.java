@@ -90,6 +90,13 @@ class ConsoleAccessIT {
                     .noneMatch(text -> text.contains("Trường Xuân"));
             console.screenshot("access-stations-operator-vi");
 
+            rows.getByRole(AriaRole.LINK).click();
+            PlaywrightAssertions.assertThat(page.locator("main .page-title")).hasText("Cụm loa chợ Mỹ An");
+            PlaywrightAssertions.assertThat(page.locator("table.zones tbody tr")).hasCount(1);
+            PlaywrightAssertions.assertThat(page.locator(".charts-empty"))
+                    .hasText("Trạm không gửi báo cáo nào trong khoảng thời gian này.");
+            console.screenshot("access-station-operator-vi");
+
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trình đơn")).click();
             Locator menu = page.locator("#nav");
             PlaywrightAssertions.assertThat(menu.getByRole(AriaRole.LINK,

@@ -110,6 +110,16 @@ class ConsoleLiveStatusIT {
                     .isEqualTo("the same page");
             console.screenshot("live-overview-vi");
 
+            page.locator("[data-count='offline']").click();
+            Locator rows = page.locator("table.stations tbody tr[data-station]");
+            PlaywrightAssertions.assertThat(rows).hasCount(1);
+            PlaywrightAssertions.assertThat(rows).hasAttribute("data-station", "truong-2");
+            PlaywrightAssertions.assertThat(page.getByLabel("Trạng thái")).hasValue("offline");
+            page.getByLabel("Trạng thái").selectOption("online");
+            PlaywrightAssertions.assertThat(rows).hasCount(1);
+            PlaywrightAssertions.assertThat(rows).hasAttribute("data-station", "cho-1");
+            console.go("overview");
+
             String bulletin = BulletinUploads.approvedWav(api, "Bản tin thời sự sáng", "normal", 12.0);
             schedule(api, bulletin, 8, "cho-1");
             PlaywrightAssertions.assertThat(count(page, "playing")).hasText("1");
