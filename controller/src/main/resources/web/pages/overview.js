@@ -27,7 +27,7 @@ export const strings = {
     'overview.alert.rule': 'Sự cố',
     'overview.alert.detail': 'Chi tiết',
     'overview.allAlerts': 'Xem tất cả cảnh báo',
-    'overview.noStations': 'Bạn chưa được giao trạm nào.',
+    'overview.noStations': 'Chưa có trạm nào để hiện.',
   },
   en: {
     ...statusStrings.en,
@@ -47,7 +47,7 @@ export const strings = {
     'overview.alert.rule': 'Problem',
     'overview.alert.detail': 'Detail',
     'overview.allAlerts': 'All alerts',
-    'overview.noStations': 'No station has been assigned to you yet.',
+    'overview.noStations': 'No stations to show yet.',
   },
 };
 

@@ -147,10 +147,12 @@ function chart(canvas, quantity, data, history, period, unit) {
   });
 }
 
-/** The charts section: {element, load(), destroy()}. */
+/** The charts section: {element, load(), close()}. */
 export function stationCharts(station) {
   let period = 'day';
   let charts = [];
+  let closed = false;
+  let loading = 0;
   const body = h('div', { class: 'charts', 'aria-live': 'polite' });
   const buttons = Object.keys(PERIODS).map((key) => h('button', { type: 'button', class: 'outline',
     'aria-pressed': String(key === period), dataset: { period: key },
@@ -170,6 +172,7 @@ export function stationCharts(station) {
   }
 
   async function load() {
+    const mine = ++loading;
     const to = new Date();
     const from = new Date(to.getTime() - PERIODS[period]);
     let history;
@@ -177,8 +180,13 @@ export function stationCharts(station) {
       history = await api.get(`/stations/${encodeURIComponent(station)}/history`
         + api.query({ from: from.toISOString(), to: to.toISOString() }));
     } catch (error) {
-      destroy();
-      body.replaceChildren(alertBox(error));
+      if (!closed && mine === loading) {
+        destroy();
+        body.replaceChildren(alertBox(error));
+      }
+      return;
+    }
+    if (closed || mine !== loading) {
       return;
     }
     destroy();
@@ -202,5 +210,11 @@ export function stationCharts(station) {
     }
   }
 
-  return { element, load, destroy };
+  /** The page is left: the charts go, and a load still under way draws none. */
+  function close() {
+    closed = true;
+    destroy();
+  }
+
+  return { element, load, close };
 }

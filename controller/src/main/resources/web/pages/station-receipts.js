@@ -89,12 +89,18 @@ export function receiptsSection(user, station) {
     return titles;
   }
 
+  let loading = 0;
+
   async function load() {
+    const mine = ++loading;
     const from = localDate(new Date(Date.now() - DAYS * 86400000));
     try {
       const answer = await api.get('/broadcasts' + api.query({ station, from, to: new Date().toISOString() }));
       const shown = rows(answer.broadcasts);
       const names = shown.length > 0 ? await bulletinTitles() : new Map();
+      if (mine !== loading) {
+        return;
+      }
       box.replaceChildren(stacked(table([
         { label: t('stations.receipts.planned'), cell: (b) => dateTime(b.plannedStart) },
         { label: t('stations.receipts.bulletin'), cell: (b) => v(names.get(b.bulletinId) || b.bulletinId) },
@@ -106,7 +112,9 @@ export function receiptsSection(user, station) {
       ], shown, t('stations.receipts.none', { days: DAYS }), { class: 'striped receipts' },
       (b) => ({ dataset: { broadcast: b.broadcastId, state: b.state } }))));
     } catch (error) {
-      box.replaceChildren(alertBox(error));
+      if (mine === loading) {
+        box.replaceChildren(alertBox(error));
+      }
     }
   }
 

@@ -204,7 +204,6 @@ export async function renderStation(view, ctx, id) {
     receipts ? receipts.element : null,
     charts.element].filter(Boolean));
   paint();
-  await Promise.all([receipts ? receipts.load() : null, charts.load()]);
 
   let refreshing = false;
   let again = false;
@@ -251,8 +250,9 @@ export async function renderStation(view, ctx, id) {
       }
     }),
   ];
+  await Promise.all([receipts ? receipts.load() : null, charts.load()]);
   return () => {
     stops.forEach((stop) => stop());
-    charts.destroy();
+    charts.close();
   };
 }
