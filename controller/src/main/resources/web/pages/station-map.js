@@ -32,6 +32,9 @@ const STYLES = {
   offline: { color: '#5f6368', fillColor: '#ffffff', fillOpacity: 1, weight: 3, dashArray: '4 3', radius: 9 },
 };
 
+/** Up to this many stations, each carries its name and state beside it; more, on hover only. */
+const LABELLED = 40;
+
 function placed(station) {
   return typeof station.latitude === 'number' && typeof station.longitude === 'number';
 }
@@ -64,6 +67,7 @@ export function stationMap(parent, settings, href) {
 
   function update(board) {
     const seen = new Set();
+    const labelled = board.list().filter(placed).length <= LABELLED;
     for (const station of board.list().filter(placed)) {
       seen.add(station.id);
       const kind = board.kind(station);
@@ -74,7 +78,8 @@ export function stationMap(parent, settings, href) {
         markers.set(station.id, marker);
       }
       marker.setLatLng([station.latitude, station.longitude]).setStyle(STYLES[kind]).setRadius(STYLES[kind].radius);
-      marker.unbindTooltip().bindTooltip(h('span', {}, v(station.name), ': ', t(`stations.state.${kind}`)));
+      marker.unbindTooltip().bindTooltip(h('span', {}, v(station.name), ': ', t(`stations.state.${kind}`)),
+        { permanent: labelled, direction: 'right', offset: [10, 0], className: `station-label label-${kind}` });
       const path = marker.getElement();
       if (path) {
         path.dataset.station = station.id;
