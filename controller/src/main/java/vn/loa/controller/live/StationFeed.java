@@ -11,11 +11,12 @@ import vn.loa.controller.access.Permission;
 import vn.loa.controller.status.StationState;
 import vn.loa.protocol.Heartbeat;
 import vn.loa.protocol.NowPlaying;
+import vn.loa.protocol.RelayChannelState;
 
 /**
  * Turns the station states the status writer has stored into {@code station} events, one for
- * each station whose presence, what it plays or its relay fault changed since the last event
- * (a heartbeat that changes nothing of that sends nothing). The states are compared on the hub's
+ * each station whose presence, what it plays, its relays (on or off) or its relay fault changed
+ * since the last event (a heartbeat that changes nothing of that sends nothing). The states are compared on the hub's
  * thread, which alone touches {@code last}.
  */
 public final class StationFeed {
@@ -26,10 +27,13 @@ public final class StationFeed {
         this.hub = Objects.requireNonNull(hub, "hub");
     }
 
-    /** The {@code station} event's data. {@code playing} and {@code relayFault} only while online. */
+    /**
+     * The {@code station} event's data. {@code playing}, {@code relays} (each channel on or off, as
+     * the last heartbeat reported them) and {@code relayFault} only while online.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record StationEvent(String station, String status, Instant statusSince, String statusCause,
-                               Playing playing, String relayFault) {
+                               Playing playing, String relayFault, List<RelayChannelState> relays) {
     }
 
     /** What the station plays: the broadcast, the bulletin, its title, since when. */
@@ -59,6 +63,7 @@ public final class StationFeed {
         Playing playing = now == null ? null
                 : new Playing(now.broadcastId(), now.bulletinId(), now.title(), now.startedAt());
         return new StationEvent(state.stationId(), state.presence().wireName(), state.presenceSince(),
-                state.presenceCause(), playing, heartbeat == null ? null : heartbeat.relayFault());
+                state.presenceCause(), playing, heartbeat == null ? null : heartbeat.relayFault(),
+                heartbeat == null ? null : heartbeat.relays());
     }
 }

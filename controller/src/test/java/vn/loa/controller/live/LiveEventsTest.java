@@ -18,6 +18,7 @@ import vn.loa.protocol.Heartbeat;
 import vn.loa.protocol.Json;
 import vn.loa.protocol.NowPlaying;
 import vn.loa.protocol.Presence;
+import vn.loa.protocol.RelayChannelState;
 
 class LiveEventsTest {
     private static final Instant T = Instant.parse("2026-11-23T01:00:00Z");
@@ -68,6 +69,27 @@ class LiveEventsTest {
     }
 
     @Test
+    void aRelaySwitchedOffAfterTheBroadcastIsAStationEvent() {
+        RecordingChannel stream = new RecordingChannel();
+        hub.open(stream, commune11(), () -> true);
+        StationState on = new StationState("st-1", Presence.ONLINE, T, "birth", T, T, null, null, null, null, null,
+                30, null, heartbeat(1, null, List.of(new RelayChannelState(1, true))));
+        StationState stillOn = new StationState("st-1", Presence.ONLINE, T, "birth", T, T.plusSeconds(1), null, null,
+                null, null, null, 30, null, heartbeat(2, null, List.of(new RelayChannelState(1, true))));
+        StationState off = new StationState("st-1", Presence.ONLINE, T, "birth", T, T.plusSeconds(2), null, null,
+                null, null, null, 30, null, heartbeat(3, null, List.of(new RelayChannelState(1, false))));
+
+        feed.stored(List.of(on));
+        feed.stored(List.of(stillOn));
+        feed.stored(List.of(off));
+
+        assertThat(stream.sent).extracting(text -> text.substring(0, text.indexOf(' ')))
+                .containsExactly("hello", "station", "station");
+        assertThat(stream.sent.get(1)).contains("\"relays\":[{\"channel\":1,\"on\":true}]");
+        assertThat(stream.sent.get(2)).contains("\"relays\":[{\"channel\":1,\"on\":false}]");
+    }
+
+    @Test
     void stationEventsFollowPresenceAndWhatPlaysNotEveryHeartbeat() {
         RecordingChannel stream = new RecordingChannel();
         hub.open(stream, commune11(), () -> true);
@@ -94,8 +116,12 @@ class LiveEventsTest {
     }
 
     private static Heartbeat heartbeat(long uptime, NowPlaying playing) {
+        return heartbeat(uptime, playing, List.of());
+    }
+
+    private static Heartbeat heartbeat(long uptime, NowPlaying playing, List<RelayChannelState> relays) {
         return new Heartbeat("hb-" + uptime, T.plusSeconds(uptime), "st-1", uptime, null, null, null, null, null, null,
-                List.of(), playing);
+                relays, playing);
     }
 
     /** An event channel that keeps what was sent, as "event data". */
