@@ -214,8 +214,8 @@ export function scheduleForm(data, schedule, onSaved, onClose) {
       result.replaceChildren(invalid);
       return false;
     }
-    const answer = await api.post('/schedules/check', body(f));
-    const conflicts = answer.conflicts.filter((c) => !editing || c.schedule !== schedule.id);
+    const answer = await api.post('/schedules/check' + api.query({ replacing: editing ? schedule.id : null }), body(f));
+    const conflicts = answer.conflicts;
     result.replaceChildren(...checked(answer, conflicts, data.titles));
     return conflicts.length === 0;
   };

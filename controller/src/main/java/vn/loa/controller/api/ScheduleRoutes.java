@@ -73,7 +73,11 @@ public final class ScheduleRoutes {
 
     /** What creating the schedule would find (conflicts, first occurrences); nothing is stored. */
     private Response check(Call call) {
-        return json.ok(schedules.check(draft(call), null));
+        String replacing = call.request().queryParam("replacing").orElse(null);
+        if (replacing != null) {
+            schedules.get(replacing);
+        }
+        return json.ok(schedules.check(draft(call), replacing));
     }
 
     /** Edits a schedule: its successor, which {@code replaces} it, takes its place. */

@@ -112,6 +112,12 @@ class ScheduleEditIT {
                 "{\"stations\":[\"st-2\"]}"));
         assertThat(clear.json().path("conflicts")).isEmpty();
         assertThat(clear.json().path("firstOccurrences")).hasSize(1);
+
+        ApiClient.Answer editing = api.post("/api/v1/schedules/check?replacing=" + daily, body(approved,
+                nextYear("03-05T06:30:01"), "FREQ=DAILY;INTERVAL=2", "{\"stations\":[\"st-2\"]}"));
+        assertThat(editing.json().path("conflicts")).as("an edit does not conflict with what it replaces").isEmpty();
+        assertThat(api.post("/api/v1/schedules/check?replacing=sc-none", body(approved, nextYear("03-05T07:30"), null,
+                "{\"stations\":[\"st-2\"]}")).status()).isEqualTo(404);
     }
 
     @Test
