@@ -65,6 +65,7 @@ import vn.loa.controller.health.WebhookSender;
 import vn.loa.controller.http.Dispatcher;
 import vn.loa.controller.http.HttpServer;
 import vn.loa.controller.http.Router;
+import vn.loa.controller.live.LiveEvents;
 import vn.loa.controller.metrics.ControllerMetrics;
 import vn.loa.controller.metrics.MeteredEmergencies;
 import vn.loa.controller.metrics.MeteredReports;
@@ -122,6 +123,8 @@ public final class Controller implements AutoCloseable {
     private final ScheduledExecutorService emergencyThread;
     private final ThreadPoolExecutor healthThread;
     private final ScheduledExecutorService webhookThread;
+    private final ThreadPoolExecutor liveThread;
+    private final LiveEvents live;
     private EmergencyService emergencies;
     private AlertStore alerts;
     private ScheduleService schedules;
@@ -146,6 +149,7 @@ public final class Controller implements AutoCloseable {
         healthThread = Threads.single("loa-health", 10_000, new ThreadPoolExecutor.DiscardPolicy());
         webhookThread = Executors.newSingleThreadScheduledExecutor(Threads.named("loa-webhooks"));
         writerThread = Threads.single("loa-status-writer", 1_000, new ThreadPoolExecutor.CallerRunsPolicy());
+        liveThread = Threads.single("loa-live", 10_000, new ThreadPoolExecutor.AbortPolicy());
         api = new ThreadPoolExecutor(config.http().apiThreads(), config.http().apiThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1_000), Threads.named("loa-api"), new ThreadPoolExecutor.AbortPolicy());
 
@@ -166,6 +170,7 @@ public final class Controller implements AutoCloseable {
             credentials.revoke(id, "system", "station retired");
             enrolments.revoke(id);
         });
+        live = Console.liveEvents(json, liveThread, stations, writer);
         List<String> registered = stations.list().stream().map(Station::id).toList();
         status.load(registered, database.read(statusRepository::loadAll));
         metrics.stationGauges(() -> status.count(Presence.ONLINE), () -> status.count(Presence.OFFLINE));
@@ -200,6 +205,8 @@ public final class Controller implements AutoCloseable {
         BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json, access,
                 new AudioAccess(credentials::verify, auth::authenticate));
         Router router = new Router();
+        Dispatcher dispatcher = new Dispatcher(router, auth, json, metrics);
+        Console.routes(router, config.console(), json, access, clock, database, live, dispatcher);
         new SystemRoutes(metrics, link::isConnected, json, config.http().metricsToken()).register(router);
         new ConsoleRoutes(null).register(router);
         UserService users = new UserService(database, clock, auth, areas, audit);
@@ -216,7 +223,7 @@ public final class Controller implements AutoCloseable {
         new AuditRoutes(audit, json, access).register(router);
         new StandardMessageRoutes(standard, json, access).register(router);
         http = HttpServer.start(config.http().host(), config.http().port(), config.http().maxBodyBytes(),
-                new Dispatcher(router, auth, json, metrics), api,
+                dispatcher, api,
                 List.of(bulletinRoutes.uploadRoute(config.bulletins().maxUploadBytes()),
                         emergencyRoutes.uploadRoute(config.bulletins().maxUploadBytes(), bulletins.uploadDir())),
                 config.http().tls() ? certificate.serverContext() : null);
@@ -239,6 +246,7 @@ public final class Controller implements AutoCloseable {
                 Duration.ofHours(settings.horizonHours()), Duration.ofSeconds(settings.planResendSeconds()),
                 status::isOnline, standard::standby);
         ReceiptService receipts = new ReceiptService(database, clock, link::publishCommand, dispatchThread);
+        receipts.onStored(receipt -> Console.receipt(live, receipt));
         schedules.onChange(plans::replanAll);
         bulletins.onArchive(plans::replanAll);
         standard.onChange(plans::replanAll);
@@ -276,6 +284,7 @@ public final class Controller implements AutoCloseable {
                                  Router router, ControllerMetrics metrics, PlanDispatcher plans, AsRunLog asRun) {
         WebhookOutbox outbox = new WebhookOutbox(database, json.mapper(), config.health().webhooks());
         alerts = new AlertStore(database, clock, audit, outbox);
+        alerts.onChange(alert -> Console.alert(live, alert));
         HealthSources sources = HealthSources.of(status::all, plans::state,
                 (from, to) -> asRun.list(station -> true, from, to));
         HealthMonitor monitor = new HealthMonitor(new HealthRules(config.health(), sources), alerts, clock,
@@ -373,6 +382,7 @@ public final class Controller implements AutoCloseable {
         LOG.info("Controller stopping");
         http.close();
         link.close();
+        Threads.drain(liveThread);
         scheduler.shutdownNow();
         Threads.drain(ingest);
         Threads.drain(dispatchThread);

@@ -37,6 +37,8 @@ public final class ScheduleRoutes {
     public void register(Router router) {
         router.get("/api/v1/schedules", this::list);
         router.post("/api/v1/schedules", this::create);
+        router.post("/api/v1/schedules/check", this::check);
+        router.add("PUT", "/api/v1/schedules/{id}", false, this::replace);
         router.get("/api/v1/schedules/{id}", this::get);
         router.delete("/api/v1/schedules/{id}", this::cancel);
     }
@@ -65,6 +67,24 @@ public final class ScheduleRoutes {
     }
 
     private Response create(Call call) {
+        Schedule schedule = schedules.create(draft(call), call.principal().username());
+        return json.created(schedule, "/api/v1/schedules/" + schedule.id());
+    }
+
+    /** What creating the schedule would find (conflicts, first occurrences); nothing is stored. */
+    private Response check(Call call) {
+        return json.ok(schedules.check(draft(call), null));
+    }
+
+    /** Edits a schedule: its successor, which {@code replaces} it, takes its place. */
+    private Response replace(Call call) {
+        Schedule old = schedules.get(call.request().pathParam("id"));
+        access.requireTargets(call.principal(), Permission.WRITE_SCHEDULES, old.targets());
+        return json.ok(schedules.replace(old.id(), draft(call), call.principal().username()));
+    }
+
+    /** The schedule in the body, once the user may schedule its bulletin on its targets. */
+    private ScheduleDraft draft(Call call) {
         Body body = json.body(call.request());
         String bulletinId = body.requiredText("bulletinId", 100);
         LocalDateTime start = localDateTime(body.requiredText("start", 40));
@@ -75,9 +95,7 @@ public final class ScheduleRoutes {
         access.requireTargets(call.principal(), Permission.WRITE_SCHEDULES, targets);
         bulletins.find(bulletinId).ifPresent(bulletin -> access.requireVisible(call.principal(),
                 Permission.READ_BULLETINS, bulletin.areaId(), "bulletin '" + bulletinId + "'"));
-        Schedule schedule = schedules.create(new ScheduleDraft(bulletinId, start, rrule, until, targets),
-                call.principal().username());
-        return json.created(schedule, "/api/v1/schedules/" + schedule.id());
+        return new ScheduleDraft(bulletinId, start, rrule, until, targets);
     }
 
     static Targets targets(JsonNode node) {

@@ -25,6 +25,7 @@ public final class ReceiptService {
     private final CommandPublisher publisher;
     private final Executor thread;
     private final ReceiptRepository repository = new ReceiptRepository();
+    private volatile java.util.function.Consumer<Receipt> onStored = receipt -> { };
 
     public ReceiptService(Database database, Clock clock, CommandPublisher publisher, Executor thread) {
         this.database = Objects.requireNonNull(database, "database");
@@ -33,12 +34,18 @@ public final class ReceiptService {
         this.thread = Objects.requireNonNull(thread, "thread");
     }
 
+    /** Told of each receipt once it is stored (the first time only), on the dispatch thread: return at once. */
+    public void onStored(java.util.function.Consumer<Receipt> listener) {
+        this.onStored = Objects.requireNonNull(listener, "listener");
+    }
+
     public void received(Receipt receipt, Instant receivedAt) {
         thread.execute(() -> {
             try {
                 boolean stored = database.transaction(c -> repository.insert(c, receipt, receivedAt));
                 if (stored) {
                     log(receipt);
+                    onStored.accept(receipt);
                 }
                 publisher.publish(new ReceiptAck(MessageIds.next(), clock.instant(), receipt.station(),
                         List.of(receipt.id())));

@@ -44,6 +44,7 @@ public final class ConfigLoader {
         ConfigSection cap = top.section("cap");
         ConfigSection tls = top.section("tls");
         ConfigSection health = top.section("health");
+        ConfigSection console = top.section("console");
         top.rejectUnknown();
         ControllerConfig.Http h = new ControllerConfig.Http(http.text("host", d.http().host()),
                 http.integer("port", d.http().port()), http.integer("maxBodyBytes", d.http().maxBodyBytes()),
@@ -90,8 +91,10 @@ public final class ConfigLoader {
         ControllerConfig.Tls t = new ControllerConfig.Tls(tls.path("certificateFile"), tls.path("privateKeyFile"),
                 tls.path("keyStoreFile"), tls.text("keyStorePassword", null));
         tls.rejectUnknown();
+        ConsoleSettings c = new ConsoleSettings(console.text("tileUrl", null), console.text("tileAttribution", null));
+        console.rejectUnknown();
         return new ControllerConfig(dataDir, h, m, a, s, b, bl, e, CapSettingsReader.read(cap), t,
-                HealthSettingsReader.read(health));
+                HealthSettingsReader.read(health), c);
     }
 
     private static String firstLine(String message) {

@@ -10,7 +10,8 @@ import vn.loa.controller.cap.CapSettings;
  */
 public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations,
                                Broadcasts broadcasts, Bulletins bulletins, Emergencies emergencies,
-                               CapSettings cap, Tls tls, Health health) {
+                               CapSettings cap, Tls tls, Health health,
+                               ConsoleSettings console) {
 
     /** The HTTP API; {@code tls}: HTTPS only, with the certificate of the {@code tls} section. */
     /**
@@ -294,6 +295,7 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         Objects.requireNonNull(cap, "cap");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(console, "console");
         if (http.tls() && !tls.configured()) {
             throw new ConfigException("field 'http.tls' is true but the 'tls' section names no certificate");
         }
@@ -302,10 +304,11 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         }
     }
 
-    /** Default health rules. */
+    /** Default health rules and console settings. */
     public ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations, Broadcasts broadcasts,
                             Bulletins bulletins, Emergencies emergencies, CapSettings cap, Tls tls) {
-        this(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, Health.defaults());
+        this(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, Health.defaults(),
+                ConsoleSettings.defaults());
     }
 
     /** No certificate: plain HTTP and MQTT. */
@@ -333,38 +336,38 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
 
     public ControllerConfig withMqtt(Mqtt newMqtt) {
         return new ControllerConfig(dataDir, http, newMqtt, auth, stations, broadcasts, bulletins, emergencies,
-                cap, tls, health);
+                cap, tls, health, console);
     }
 
     public ControllerConfig withHttp(String host, int port) {
         return new ControllerConfig(dataDir, new Http(host, port, http.maxBodyBytes(), http.apiThreads(), http.tls(),
                 http.metricsToken()),
-                mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, health);
+                mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, health, console);
     }
 
     public ControllerConfig withDataDir(Path newDataDir) {
         return new ControllerConfig(newDataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies,
-                cap, tls, health);
+                cap, tls, health, console);
     }
 
     public ControllerConfig withBroadcasts(Broadcasts newBroadcasts) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, newBroadcasts, bulletins, emergencies,
-                cap, tls, health);
+                cap, tls, health, console);
     }
 
     public ControllerConfig withBulletins(Bulletins newBulletins) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, newBulletins, emergencies,
-                cap, tls, health);
+                cap, tls, health, console);
     }
 
     public ControllerConfig withEmergencies(Emergencies newEmergencies) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, newEmergencies,
-                cap, tls, health);
+                cap, tls, health, console);
     }
 
     public ControllerConfig withCap(CapSettings newCap) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies,
-                newCap, tls, health);
+                newCap, tls, health, console);
     }
 
     /** Moves to an external broker at the given URI. */
@@ -377,23 +380,28 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
 
     public ControllerConfig withTls(Tls newTls) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap,
-                newTls, health);
+                newTls, health, console);
     }
 
     /** HTTPS only (true) or plain HTTP (false) on the API port. */
     public ControllerConfig withHttpTls(boolean on) {
         return new ControllerConfig(dataDir, new Http(http.host(), http.port(), http.maxBodyBytes(), http.apiThreads(),
-                on, http.metricsToken()), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, health);
+                on, http.metricsToken()), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, health, console);
     }
 
     /** {@code /metrics} behind this bearer token (null: open). */
     public ControllerConfig withMetricsToken(String token) {
         return new ControllerConfig(dataDir, new Http(http.host(), http.port(), http.maxBodyBytes(), http.apiThreads(),
-                http.tls(), token), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, health);
+                http.tls(), token), mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, health, console);
     }
 
     public ControllerConfig withHealth(Health newHealth) {
         return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls,
-                newHealth);
+                newHealth, console);
+    }
+
+    public ControllerConfig withConsole(ConsoleSettings newConsole) {
+        return new ControllerConfig(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls,
+                health, newConsole);
     }
 }

@@ -27,12 +27,18 @@ public final class AlertStore {
     private final Clock clock;
     private final AuditLog audit;
     private final WebhookOutbox outbox;
+    private volatile java.util.function.Consumer<Alert> onChange = alert -> { };
 
     public AlertStore(Database database, Clock clock, AuditLog audit, WebhookOutbox outbox) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+    }
+
+    /** Told of each alert opened, acknowledged or resolved, once stored, on the thread that changed it: return at once. */
+    public void onChange(java.util.function.Consumer<Alert> listener) {
+        this.onChange = Objects.requireNonNull(listener, "listener");
     }
 
     /** The alerts not resolved, to carry on after a restart. */
@@ -42,7 +48,7 @@ public final class AlertStore {
 
     /** Opens an alert for the condition, with its notification. */
     public Alert open(Condition condition, Instant at) {
-        return database.transaction(connection -> {
+        return changed(database.transaction(connection -> {
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alerts(station_id, rule, state, "
                     + "detail, opened_at) VALUES (?, ?, 'open', ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
@@ -60,12 +66,12 @@ public final class AlertStore {
                     condition.detail(), at, null, null, null);
             outbox.enqueue(connection, "alert.opened", alert, at);
             return alert;
-        });
+        }));
     }
 
     /** Resolves the alert (its condition cleared), with its notification. */
     public Alert resolve(Alert alert, Instant at) {
-        return database.transaction(connection -> {
+        return changed(database.transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE alerts SET state = 'resolved', resolved_at = ? WHERE id = ? AND state <> 'resolved'")) {
                 update.setLong(1, at.toEpochMilli());
@@ -75,7 +81,7 @@ public final class AlertStore {
             Alert resolved = find(connection, alert.id()).orElseThrow();
             outbox.enqueue(connection, "alert.resolved", resolved, at);
             return resolved;
-        });
+        }));
     }
 
     /**
@@ -84,7 +90,8 @@ public final class AlertStore {
      */
     public Optional<Alert> acknowledge(long id, String by) {
         Instant now = clock.instant();
-        return database.transaction(connection -> {
+        boolean[] acknowledged = {false};
+        Optional<Alert> result = database.transaction(connection -> {
             int changed;
             try (PreparedStatement update = connection.prepareStatement("UPDATE alerts SET state = 'acknowledged', "
                     + "acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND state = 'open'")) {
@@ -97,9 +104,19 @@ public final class AlertStore {
             if (changed == 1 && alert.isPresent()) {
                 audit.append(connection, by, "alert.acknowledge", "alert " + id,
                         Map.of("station", alert.get().station(), "rule", alert.get().rule()));
+                acknowledged[0] = true;
             }
             return alert;
         });
+        if (acknowledged[0]) {
+            result.ifPresent(this::changed);
+        }
+        return result;
+    }
+
+    private Alert changed(Alert alert) {
+        onChange.accept(alert);
+        return alert;
     }
 
     public Optional<Alert> get(long id) {

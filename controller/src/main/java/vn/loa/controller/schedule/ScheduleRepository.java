@@ -19,7 +19,7 @@ import vn.loa.protocol.BulletinClass;
 /** SQL for schedules, their targets and the areas' quiet hours. */
 final class ScheduleRepository {
     private static final String COLUMNS = "id, bulletin_id, bulletin_class, starts_local, rrule, until_local, state, "
-            + "created_at, created_by, cancelled_at";
+            + "created_at, created_by, cancelled_at, replaces";
 
     List<Schedule> all(Connection connection) throws SQLException {
         Map<String, Targets> targets = allTargets(connection);
@@ -39,7 +39,7 @@ final class ScheduleRepository {
 
     void insert(Connection connection, Schedule schedule) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schedules(" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, schedule.id());
             insert.setString(2, schedule.bulletinId());
             insert.setString(3, schedule.bulletinClass().wireName());
@@ -50,6 +50,7 @@ final class ScheduleRepository {
             insert.setLong(8, schedule.createdAt().toEpochMilli());
             insert.setString(9, schedule.createdBy());
             insert.setNull(10, Types.INTEGER);
+            insert.setString(11, schedule.replaces());
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -162,7 +163,7 @@ final class ScheduleRepository {
                         LocalDateTime.parse(rows.getString(4)), rows.getString(5),
                         until == null ? null : LocalDate.parse(until),
                         targets.getOrDefault(id, new Targets(List.of(), List.of(), List.of())), rows.getString(7),
-                        Instant.ofEpochMilli(rows.getLong(8)), rows.getString(9), cancelledAt));
+                        Instant.ofEpochMilli(rows.getLong(8)), rows.getString(9), cancelledAt, rows.getString(11)));
             }
         }
         return schedules;

@@ -25,6 +25,10 @@ public final class ScheduleService {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleService.class);
     /** How far ahead of a schedule's first occurrence (or now) conflicts are looked for. */
     static final Duration CONFLICT_HORIZON = Duration.ofDays(366);
+    /** At most this many conflicts are listed by {@link #check}. */
+    static final int MAX_CONFLICTS = 100;
+    /** How many occurrences ahead {@link #check} lists. */
+    static final int FIRST_OCCURRENCES = 10;
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final Database database;
@@ -50,6 +54,70 @@ public final class ScheduleService {
     }
 
     public Schedule create(ScheduleDraft draft, String actor) {
+        Prepared prepared = prepare(draft, actor, null);
+        prepared.checkConflicts(list(), this);
+        Schedule candidate = prepared.schedule();
+        database.transaction(connection -> {
+            repository.insert(connection, candidate);
+            return null;
+        });
+        LOG.info("Schedule {} created by {}: bulletin {} ({}), {}", candidate.id(), actor, candidate.bulletinId(),
+                candidate.bulletinClass().wireName(), candidate.recurrence());
+        onChange.run();
+        return candidate;
+    }
+
+    /**
+     * What creating the schedule would find, with nothing stored: every conflict (up to
+     * {@code MAX_CONFLICTS}) and its first occurrences ahead. {@code replacing}: a schedule the draft
+     * would replace (its own times do not count as conflicts), or null. The same errors as
+     * {@link #create} for a draft that cannot be scheduled at all.
+     */
+    public ScheduleCheck check(ScheduleDraft draft, String replacing) {
+        Prepared prepared = prepare(draft, "check", null);
+        List<Schedule> existing = list().stream().filter(s -> !s.id().equals(replacing)).toList();
+        List<Conflict> conflicts = ConflictCheck.find(prepared.schedule(), prepared.durationMillis(), existing,
+                durations(existing), registry(), prepared.from(), prepared.from().plus(CONFLICT_HORIZON),
+                MAX_CONFLICTS);
+        List<java.time.LocalDateTime> first = prepared.schedule().recurrence()
+                .between(prepared.from(), prepared.from().plus(CONFLICT_HORIZON)).stream().limit(FIRST_OCCURRENCES)
+                .map(ConflictCheck::local).toList();
+        return new ScheduleCheck(conflicts, first);
+    }
+
+    /**
+     * Edits a schedule: in one transaction the old one is cancelled and its successor, which
+     * {@code replaces} it, created (the old one's history stays with it). Conflicts are checked as
+     * for {@link #create}, leaving out the schedule replaced. A 409 when it is cancelled already.
+     */
+    public Schedule replace(String id, ScheduleDraft draft, String actor) {
+        Schedule old = get(id);
+        if (!old.active()) {
+            throw ApiException.conflict("schedule " + old.id() + " is cancelled already: create a new one instead");
+        }
+        Prepared prepared = prepare(draft, actor, old.id());
+        prepared.checkConflicts(list().stream().filter(s -> !s.id().equals(old.id())).toList(), this);
+        Schedule successor = prepared.schedule();
+        boolean replaced = database.transaction(connection -> {
+            Schedule current = repository.find(connection, old.id()).orElseThrow();
+            if (!current.active()) {
+                return false;
+            }
+            repository.cancel(connection, old.id(), successor.createdAt(), actor);
+            repository.insert(connection, successor);
+            return true;
+        });
+        if (!replaced) {
+            throw ApiException.conflict("schedule " + old.id() + " is cancelled already: create a new one instead");
+        }
+        LOG.info("Schedule {} edited by {}: replaced by {}, bulletin {} ({}), {}", old.id(), actor, successor.id(),
+                successor.bulletinId(), successor.bulletinClass().wireName(), successor.recurrence());
+        onChange.run();
+        return successor;
+    }
+
+    /** A draft checked on its own (bulletin approved, targets, rule, an occurrence ahead), not yet against others. */
+    private Prepared prepare(ScheduleDraft draft, String actor, String replaces) {
         BulletinCatalog.Entry bulletin = bulletins.find(draft.bulletinId())
                 .orElseThrow(() -> ApiException.notFound("no bulletin with id '" + draft.bulletinId() + "'"));
         if (!bulletin.approved()) {
@@ -71,19 +139,16 @@ public final class ScheduleService {
                     + draft.start() + ", Asia/Ho_Chi_Minh) or its end is in the past");
         }
         Schedule candidate = new Schedule(newId(), bulletin.id(), bulletin.bulletinClass(), draft.start(),
-                draft.rrule(), draft.until(), draft.targets(), "active", now, actor, null);
-        RegistrySnapshot registry = registry();
-        List<Schedule> existing = list();
-        ConflictCheck.check(candidate, bulletin.durationMillis(), existing, durations(existing), registry, from,
-                from.plus(CONFLICT_HORIZON));
-        database.transaction(connection -> {
-            repository.insert(connection, candidate);
-            return null;
-        });
-        LOG.info("Schedule {} created by {}: bulletin {} ({}), {}", candidate.id(), actor, bulletin.id(),
-                bulletin.bulletinClass().wireName(), recurrence);
-        onChange.run();
-        return candidate;
+                draft.rrule(), draft.until(), draft.targets(), "active", now, actor, null, replaces);
+        return new Prepared(candidate, bulletin.durationMillis(), from);
+    }
+
+    /** A checked draft, the length of its bulletin, and where its conflicts are looked for from. */
+    private record Prepared(Schedule schedule, long durationMillis, Instant from) {
+        void checkConflicts(List<Schedule> existing, ScheduleService service) {
+            ConflictCheck.check(schedule, durationMillis, existing, service.durations(existing), service.registry(),
+                    from, from.plus(CONFLICT_HORIZON));
+        }
     }
 
     public List<Schedule> list() {

@@ -21,12 +21,18 @@ public final class StatusWriter {
     private final StatusRepository repository;
     private final Clock clock;
     private final ExecutorService writer;
+    private volatile java.util.function.Consumer<StatusBatch> onWritten = batch -> { };
 
     public StatusWriter(Database database, StatusRepository repository, Clock clock, ExecutorService writer) {
         this.database = Objects.requireNonNull(database, "database");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /** Told of each batch once it is stored, on the writer's thread: return at once. */
+    public void onWritten(java.util.function.Consumer<StatusBatch> listener) {
+        this.onWritten = Objects.requireNonNull(listener, "listener");
     }
 
     /** Queues a batch for writing; returns at once. */
@@ -50,6 +56,7 @@ public final class StatusWriter {
                 repository.write(connection, batch, clock.instant());
                 return null;
             });
+            onWritten.accept(batch);
         } catch (StoreException e) {
             if (retry) {
                 LOG.warn("Writing station status failed ({}); retrying once", e.getMessage());

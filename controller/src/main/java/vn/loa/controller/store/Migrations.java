@@ -26,7 +26,8 @@ final class Migrations {
             "005_accounts.sql",
             "006_station_identity.sql",
             "007_bulletin_areas.sql",
-            "008_alerts.sql");
+            "008_alerts.sql",
+            "009_schedule_edits.sql");
 
     private Migrations() {
     }

@@ -35,6 +35,30 @@ class ConfigLoaderTest {
         assertThat(config.auth()).isEqualTo(ControllerConfig.Auth.defaults());
         assertThat(config.cap()).isEqualTo(CapSettings.defaults());
         assertThat(config.health()).isEqualTo(ControllerConfig.Health.defaults());
+        assertThat(config.console()).isEqualTo(ConsoleSettings.defaults());
+    }
+
+    @Test
+    void theConsoleMapTilesAreOffByDefaultAndReadWhenSet() throws Exception {
+        assertThat(ConfigLoader.load(write("")).console().tileUrl()).isNull();
+        ControllerConfig config = ConfigLoader.load(write("""
+                console:
+                  tileUrl: https://tile.openstreetmap.org/{z}/{x}/{y}.png
+                  tileAttribution: "© OpenStreetMap contributors"
+                """));
+        assertThat(config.console()).isEqualTo(new ConsoleSettings("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                "© OpenStreetMap contributors"));
+    }
+
+    @Test
+    void aTileUrlThatIsNotAnHttpTemplateIsAConfigMistake() throws Exception {
+        Path ftp = write("console: { tileUrl: 'ftp://tiles/{z}/{x}/{y}.png' }\n");
+        assertThatThrownBy(() -> ConfigLoader.load(ftp)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ftp.toString()).hasMessageContaining("console.tileUrl");
+        Path noTemplate = write("console: { tileUrl: 'https://tiles.example/map.png' }\n");
+        assertThatThrownBy(() -> ConfigLoader.load(noTemplate)).hasMessageContaining("{z}, {x} and {y}");
+        Path unknown = write("console: { tiles: 'https://tiles.example/{z}/{x}/{y}.png' }\n");
+        assertThatThrownBy(() -> ConfigLoader.load(unknown)).hasMessageContaining("console.tiles");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.loa.controller.schedule;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,6 +85,28 @@ class ConflictCheckTest {
         Schedule hourly = schedule("sc-new", "b-new", BulletinClass.NORMAL, "2026-11-24T06:00", "FREQ=HOURLY",
                 stations("st-1"));
         assertThatThrownBy(() -> check(hourly, 2 * 3_600_000L)).hasMessageContaining("overlap each other");
+    }
+
+    @Test
+    void everySharedZoneIsListedWithItsFirstClashWhenAskedBeforeSaving() {
+        Schedule daily = schedule("sc-daily", "b-old", BulletinClass.NORMAL, "2026-11-24T06:00", "FREQ=DAILY",
+                stations("st-1"));
+        Schedule once = schedule("sc-once", "b-old", BulletinClass.NORMAL, "2026-11-26T06:00", null, stations("st-2"));
+        Schedule candidate = schedule("sc-new", "b-new", BulletinClass.NORMAL, "2026-11-25T06:05", "FREQ=DAILY",
+                new Targets(List.of(3L), List.of(), List.of()));
+        Map<String, Long> durations = Map.of("b-old", 600_000L, "b-new", 60_000L);
+
+        List<Conflict> found = ConflictCheck.find(candidate, 60_000, List.of(daily, once), durations, registry, NOW,
+                NOW.plus(366, ChronoUnit.DAYS), 100);
+
+        LocalDateTime at25 = LocalDateTime.parse("2026-11-25T06:05");
+        assertThat(found).containsExactly(
+                new Conflict("sc-daily", "b-old", BulletinClass.NORMAL, "st-1", 1, at25),
+                new Conflict("sc-daily", "b-old", BulletinClass.NORMAL, "st-1", 2, at25),
+                new Conflict("sc-once", "b-old", BulletinClass.NORMAL, "st-2", 1,
+                        LocalDateTime.parse("2026-11-26T06:05")));
+        assertThat(ConflictCheck.find(candidate, 60_000, List.of(daily, once), durations, registry, NOW,
+                NOW.plus(366, ChronoUnit.DAYS), 1)).hasSize(1);
     }
 
     @Test

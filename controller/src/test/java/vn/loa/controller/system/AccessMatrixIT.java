@@ -114,6 +114,10 @@ class AccessMatrixIT {
         expect("see a station of C1", api -> api.get("/api/v1/stations/s1"),
                 "admin", "scheduler", "technician", "operator");
         expect("see a station of C3", api -> api.get("/api/v1/stations/s3"), "admin", "operator3");
+        expect("chart a station of C1", api -> api.get("/api/v1/stations/s1/history"),
+                "admin", "scheduler", "technician", "operator");
+        expect("chart a station of C3", api -> api.get("/api/v1/stations/s3/history?from=2026-11-01&to=2026-11-08"),
+                "admin", "operator3");
         expect("register a station in C1", api -> api.post("/api/v1/stations",
                 "{\"areaId\":" + c1 + ",\"name\":\"Cụm mới\"}"), "admin", "technician");
         expect("register a station in C3", api -> api.post("/api/v1/stations",
@@ -180,6 +184,14 @@ class AccessMatrixIT {
         expect("see a schedule of C1", api -> api.get("/api/v1/schedules/" + scheduleS1),
                 "admin", "scheduler", "technician", "operator");
         expect("see a schedule of C3", api -> api.get("/api/v1/schedules/" + scheduleS3), "admin", "operator3");
+        expect("check a schedule at a station of C1", api -> api.post("/api/v1/schedules/check",
+                scheduleJson(newsD1, "s1")), "admin", "scheduler", "operator");
+        expect("check a schedule at a station of C3", api -> api.post("/api/v1/schedules/check",
+                scheduleJson(newsD2, "s3")), "admin", "operator3");
+        expect("edit a schedule of C1", api -> put(api, "/api/v1/schedules/" + schedule(as.get("admin"), newsD1, "s1"),
+                scheduleJson(newsD1, "s1")), "admin", "scheduler", "operator");
+        expect("edit a schedule of C3", api -> put(api, "/api/v1/schedules/" + schedule(as.get("admin"), newsD2, "s3"),
+                scheduleJson(newsD2, "s3")), "admin", "operator3");
         expect("cancel a schedule of C1", api -> api.delete("/api/v1/schedules/"
                 + schedule(as.get("admin"), newsD1, "s1")), "admin", "scheduler", "operator");
         expect("cancel a schedule of C3", api -> api.delete("/api/v1/schedules/"
@@ -287,6 +299,10 @@ class AccessMatrixIT {
     void everyUserSeesTheAreaTreeAndThemselves() {
         expect("see the areas", api -> api.get("/api/v1/areas"), USERS.toArray(String[]::new));
         expect("see who they are", api -> api.get("/api/v1/auth/me"), USERS.toArray(String[]::new));
+        expect("read the console's settings", api -> api.get("/api/v1/console/settings"),
+                USERS.toArray(String[]::new));
+        expect("open the console's live events (filtered by area)", api -> stream(api, "/api/v1/events"),
+                USERS.toArray(String[]::new));
     }
 
     private void expect(String action, Function<ApiClient, ApiClient.Answer> request, String... allowed) {
@@ -331,6 +347,11 @@ class AccessMatrixIT {
         // D2's audio differs from D1's: fetching by content must not find a D1 copy of it
         return BulletinUploads.upload(api, TestAudio.wav(area == d2 ? 1.7 : 1.0), "tin.wav", Map.of("title", "Tin xã", "class", "normal",
                 "language", "vi", "areaId", Long.toString(area)));
+    }
+
+    private static ApiClient.Answer put(ApiClient api, String path, String json) {
+        return api.send(api.builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private ApiClient.Answer quietHours(ApiClient api, long area) {

@@ -1,0 +1,36 @@
+package vn.loa.controller.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import vn.loa.controller.config.ConsoleSettings;
+import vn.loa.controller.http.Router;
+import vn.loa.controller.schedule.BroadcastTime;
+
+/**
+ * {@code GET /api/v1/console/settings}: what the web console needs to know of the controller (the
+ * map's tile server, the time zone of local times, the controller's version). Any logged-in user.
+ */
+public final class ConsoleSettingsRoutes {
+    private final ConsoleSettings settings;
+    private final String version;
+    private final ApiJson json;
+
+    /** {@code version}: the controller's version, null when unknown (run from classes, not the jar). */
+    public ConsoleSettingsRoutes(ConsoleSettings settings, String version, ApiJson json) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.version = version;
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    public void register(Router router) {
+        router.get("/api/v1/console/settings", call -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("tileUrl", settings.tileUrl());
+            body.put("tileAttribution", settings.tileAttribution());
+            body.put("timeZone", BroadcastTime.ZONE.getId());
+            body.put("version", version);
+            return json.ok(body);
+        });
+    }
+}
