@@ -86,7 +86,7 @@ function filters(ctx, tree, areas, stations) {
   const fillStations = () => {
     const id = Number(area.value);
     const shown = id ? stations.filter((s) => tree.within(s.areaId, id)) : stations;
-    station.replaceChildren(h('option', { value: '' }, t('broadcasts.allStations')), shown.map((s) =>
+    station.replaceChildren(h('option', { value: '' }, t('broadcasts.allStations')), ...shown.map((s) =>
       h('option', { value: s.id, 'data-value': true, selected: s.id === q.get('station') }, s.name)));
   };
   fillStations();

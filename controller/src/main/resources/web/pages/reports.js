@@ -17,15 +17,16 @@ function nextDay(day) {
 const percent = (ratio) => (ratio === null || ratio === undefined ? '–' : `${number(ratio * 100, 1)} %`);
 
 /** A bar chart in a labelled box; the caller keeps the Chart to destroy it. */
-function barChart(charts, label, labels, values, colour, max) {
+function barChart(charts, label, labels, values, colour, { max, integer = false } = {}) {
   const canvas = h('canvas', { role: 'img', 'aria-label': label });
   const box = h('div', { class: 'chart' }, canvas);
   if (typeof Chart !== 'undefined') {
     charts.push(new Chart(canvas, {
       type: 'bar',
-      data: { labels, datasets: [{ label, data: values, backgroundColor: colour }] },
+      data: { labels, datasets: [{ label, data: values, backgroundColor: colour, maxBarThickness: 64 }] },
       options: { responsive: true, maintainAspectRatio: false, animation: false, indexAxis: labels.length > 6 ? 'y' : 'x',
-        plugins: { legend: { display: false } }, scales: { [labels.length > 6 ? 'x' : 'y']: { beginAtZero: true, max } } },
+        plugins: { legend: { display: false } },
+        scales: { [labels.length > 6 ? 'x' : 'y']: { beginAtZero: true, max, ticks: integer ? { precision: 0 } : {} } } },
     }));
   }
   return box;
@@ -44,12 +45,12 @@ function hoursSection(charts, report, params) {
   const rows = report.broadcasts.communes;
   const total = report.broadcasts.total;
   return section(t('reports.hours'), csvLink('broadcast-hours', params, 'broadcast-hours.csv'),
-    h('p', { class: 'report-total' }, t('reports.hoursTotal', { hours: number(total.hours, 1), aired: total.aired,
+    h('p', { class: 'report-total' }, t('reports.hoursTotal', { hours: number(total.hours, 2), aired: total.aired,
       planned: total.planned })),
     barChart(charts, t('reports.hoursChart'), rows.map((r) => r.commune), rows.map((r) => r.hours), '#0b57d0'),
     table([
       { label: t('reports.commune'), cell: (r) => v(r.commune) },
-      { label: t('reports.hoursCol'), cell: (r) => number(r.hours, 1) },
+      { label: t('reports.hoursCol'), cell: (r) => number(r.hours, 2) },
       { label: t('reports.planned'), cell: (r) => number(r.planned) },
       { label: t('reports.aired'), cell: (r) => number(r.aired) },
       { label: t('reports.bulletins'), cell: (r) => number(r.bulletins) },
@@ -65,11 +66,12 @@ function availabilitySection(charts, report, params) {
     h('p', { class: 'report-total' }, t('reports.availabilityTotal', {
       value: percent(report.availability.area.availability) })),
     barChart(charts, t('reports.availabilityChart'), stations.map((s) => s.name),
-      stations.map((s) => (s.availability === null ? 0 : Math.round(s.availability * 1000) / 10)), '#116b2b', 100),
+      stations.map((s) => (s.availability === null ? 0 : Math.round(s.availability * 1000) / 10)), '#116b2b',
+      { max: 100 }),
     table([
       { label: t('common.station'), cell: (s) => v(s.name) },
-      { label: t('reports.observed'), cell: (s) => number(s.observedHours, 1) },
-      { label: t('reports.online'), cell: (s) => number(s.onlineHours, 1) },
+      { label: t('reports.observed'), cell: (s) => number(s.observedHours, 2) },
+      { label: t('reports.online'), cell: (s) => number(s.onlineHours, 2) },
       { label: t('reports.availabilityCol'), cell: (s) => percent(s.availability) },
     ], stations, t('common.empty'), { class: 'striped report-availability' }));
 }
@@ -90,7 +92,7 @@ function faultsSection(charts, report, params) {
   const hours = (s) => (s === null || s === undefined ? '–' : `${number(s / 3600, 1)} h`);
   return section(t('reports.faults'), csvLink('faults', params, 'faults.csv'),
     totals.length === 0 ? null : barChart(charts, t('reports.faultsChart'), totals.map((r) => ruleName(r.rule)),
-      totals.map((r) => r.count), '#a64b00'),
+      totals.map((r) => r.count), '#a64b00', { integer: true }),
     table([
       { label: t('reports.rule'), cell: (r) => ruleName(r.rule) },
       { label: t('reports.count'), cell: (r) => number(r.count) },
