@@ -5,7 +5,7 @@ import { h, v, heading, alertBox, table, field, dateTime } from '../dom.js';
 import { t } from '../i18n.js';
 
 const PAGE = 50;
-const FAMILIES = ['emergency', 'cap', 'standard-message', 'auth', 'user', 'alert'];
+const FAMILIES = ['emergency', 'cap', 'standard-message', 'auth', 'user', 'station', 'alert'];
 const ACTIONS = {
   'emergency.trigger': ['Phát khẩn cấp', 'Emergency triggered'],
   'emergency.draft': ['Tạo bản nháp khẩn cấp', 'Emergency drafted'],
@@ -26,6 +26,10 @@ const ACTIONS = {
   'user.enable': ['Cho dùng lại tài khoản', 'Account enabled'],
   'user.password-reset': ['Đặt lại mật khẩu', 'Password reset'],
   'user.roles': ['Đổi vai trò', 'Roles changed'],
+  'station.credentials.issue': ['Cấp thông tin đăng nhập cho trạm', 'Station credentials issued'],
+  'station.credentials.rotate': ['Đổi thông tin đăng nhập của trạm', 'Station credentials replaced'],
+  'station.credentials.revoke': ['Thu hồi thông tin đăng nhập của trạm', 'Station credentials revoked'],
+  'station.enrolment.create': ['Tạo mã đăng ký trạm', 'Station enrolment token created'],
   'alert.acknowledge': ['Tiếp nhận cảnh báo', 'Alert acknowledged'],
 };
 
@@ -54,6 +58,7 @@ export const strings = {
     'audit.family.standard-message': 'Bản tin chuẩn',
     'audit.family.auth': 'Đăng nhập và mật khẩu',
     'audit.family.user': 'Tài khoản',
+    'audit.family.station': 'Trạm',
     'audit.family.alert': 'Cảnh báo sự cố',
     ...actionStrings(0),
   },
@@ -78,6 +83,7 @@ export const strings = {
     'audit.family.standard-message': 'Standard messages',
     'audit.family.auth': 'Logins and passwords',
     'audit.family.user': 'Accounts',
+    'audit.family.station': 'Stations',
     'audit.family.alert': 'Health alerts',
     ...actionStrings(1),
   },

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import vn.loa.controller.Controller;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.StationLogins;
+import vn.loa.controller.testutil.TestAudio;
 import vn.loa.controller.testutil.TestControllers;
 
 /**
@@ -153,6 +155,47 @@ class ConsoleEmergencyIT {
             assertThat(page.locator("#toasts .toast")).hasCount(0);
             assertThat(console.untranslated()).as("Vietnamese left on the English emergency page").isEmpty();
             console.screenshot("emergency-phone-8-en");
+            console.assertClean();
+        }
+    }
+
+    @Test
+    void anAdministratorUploadsTheAudioForOneStationOfAnArea() {
+        controller = TestControllers.embedded(dir.resolve("controller"));
+        api = TestControllers.admin(controller);
+        long commune = DemoRegistry.communeWithStations(api, "xa-01", "xa-02");
+        agents.add(startAgent(controller, api, dir, "xa-01"));
+        awaitStatus(api, "online", "xa-01");
+
+        try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
+            Page page = console.page();
+            console.login("admin", TestControllers.ADMIN_PASSWORD);
+            console.go("emergency");
+            page.locator("select[name='em-area-select']").selectOption(String.valueOf(commune));
+            page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Cụm loa xa-01")).check();
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Tải tệp lên")).check();
+            page.getByLabel(Pattern.compile("^Tệp âm thanh")).setInputFiles(new FilePayload("canh-bao.wav", "audio/wav",
+                    TestAudio.wav(2)));
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Cấp 2"))).check();
+            page.getByLabel("Số lần phát").fill("1");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phát thông báo khẩn cấp…")).click();
+            Locator dialog = page.getByRole(AriaRole.DIALOG);
+            assertThat(dialog).containsText("Cụm loa xa-01");
+            assertThat(dialog).containsText("canh-bao.wav");
+            console.screenshot("emergency-admin-upload-confirm");
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Phát ngay")).click();
+
+            assertThat(page).hasURL(Pattern.compile("#/emergency/em-[a-z0-9]+$"));
+            assertThat(page.locator("li[data-station='xa-01']")).hasAttribute("data-stage", "finished",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                            .setTimeout(WAIT.toMillis()));
+            assertThat(page.locator("li[data-station='xa-02']")).hasCount(0);
+            assertThat(page.locator(".em-header [data-state]")).hasText("Đã kết thúc");
+            assertThat(page.locator(".em-header")).containsText("Tệp tải lên");
+            console.screenshot("emergency-admin-upload-ended");
+            String id = page.url().replaceAll(".*#/emergency/", "");
+            assertThat(api.get("/api/v1/emergencies/" + id).json().path("audio").asText()).isEqualTo("upload");
+            assertThat(api.get("/api/v1/emergencies/" + id).json().path("riskColour").asText()).isEqualTo("light-yellow");
             console.assertClean();
         }
     }
