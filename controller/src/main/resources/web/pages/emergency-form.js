@@ -6,7 +6,7 @@ import * as api from '../api.js';
 import { h, v, field, alertBox, toast } from '../dom.js';
 import { t } from '../i18n.js';
 import { areaOptions } from './area-tree.js';
-import { confirmDialog } from './confirm-dialog.js';
+import { confirmDialog } from './modal.js';
 import { riskChip, standardName } from './emergency-strings.js';
 
 let counter = 0;

@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { h, v, heading, alertBox, toast, time, dateTime } from '../dom.js';
 import { t } from '../i18n.js';
-import { confirmDialog } from './confirm-dialog.js';
+import { confirmDialog } from './modal.js';
 import { FINAL_STAGES, riskChip, stateBadge, stageBadge, standardName } from './emergency-strings.js';
 
 const STATE_RANK = { draft: 0, active: 1, stopped: 2, ended: 3, discarded: 3 };

@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import { h, v, heading, alertBox, table, field, badge, dateTime, toast } from '../dom.js';
 import { t } from '../i18n.js';
 import { areaTree } from './area-tree.js';
-import { confirmDialog, formDialog } from './confirm-dialog.js';
+import { confirmDialog, formDialog } from './modal.js';
 import { roleText, rolesEditor } from './users-roles.js';
 
 export const strings = {

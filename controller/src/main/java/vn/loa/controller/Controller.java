@@ -53,7 +53,6 @@ import vn.loa.controller.auth.PasswordHasher;
 import vn.loa.controller.bulletin.AudioInspector;
 import vn.loa.controller.bulletin.AudioLibrary;
 import vn.loa.controller.bulletin.BulletinService;
-import vn.loa.controller.bulletin.BulletinState;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.health.AlertStore;
 import vn.loa.controller.health.HealthMonitor;
@@ -119,6 +118,7 @@ public final class Controller implements AutoCloseable {
     private final StationService stations;
     private final StationCredentials credentials;
     private final BulletinService bulletins;
+    private final UserService users;
     private final ScheduledExecutorService dispatchThread;
     private final ScheduledExecutorService emergencyThread;
     private final ThreadPoolExecutor healthThread;
@@ -200,7 +200,7 @@ public final class Controller implements AutoCloseable {
         link.start();
 
         bulletins = new BulletinService(database, clock, AudioLibrary.open(config.dataDir()), new AudioInspector());
-        BulletinCatalog bulletinCatalog = catalogOf(bulletins);
+        BulletinCatalog bulletinCatalog = Settings.catalogOf(bulletins);
         Access access = new Access(areas, stations);
         BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins, json, access,
                 new AudioAccess(credentials::verify, auth::authenticate));
@@ -208,8 +208,8 @@ public final class Controller implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(router, auth, json, metrics);
         Console.routes(router, config.console(), json, access, clock, database, live, dispatcher);
         new SystemRoutes(metrics, link::isConnected, json, config.http().metricsToken()).register(router);
-        new ConsoleRoutes(null).register(router);
-        UserService users = new UserService(database, clock, auth, areas, audit);
+        new ConsoleRoutes(config.console().tileOrigin()).register(router);
+        users = new UserService(database, clock, auth, areas, audit);
         new AuthRoutes(auth, users, json, clock, config.http().tls()).register(router);
         new UserRoutes(users, json, access).register(router);
         new AreaRoutes(areas, json, access).register(router);
@@ -299,13 +299,6 @@ public final class Controller implements AutoCloseable {
         return monitor;
     }
 
-    /** The bulletin library as scheduling sees it. */
-    private static BulletinCatalog catalogOf(BulletinService bulletins) {
-        return id -> bulletins.find(id).map(bulletin -> new BulletinCatalog.Entry(bulletin.id(), bulletin.title(),
-                bulletin.bulletinClass(), bulletin.state() == BulletinState.APPROVED, bulletin.durationMillis(),
-                bulletins.audioRef(bulletin)));
-    }
-
     /** Starts a controller; the admin password is used only on the very first start (null: generate one). */
     public static Controller start(ControllerConfig config, Clock clock, String adminPassword) {
         try {
@@ -363,6 +356,10 @@ public final class Controller implements AutoCloseable {
     /** Health alerts. */
     public AlertStore alerts() {
         return alerts;
+    }
+
+    public UserService users() {
+        return users;
     }
 
     public BulletinService bulletins() {

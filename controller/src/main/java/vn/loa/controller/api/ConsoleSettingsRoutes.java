@@ -1,7 +1,6 @@
 package vn.loa.controller.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 import vn.loa.controller.config.ConsoleSettings;
 import vn.loa.controller.http.Router;
@@ -24,13 +23,12 @@ public final class ConsoleSettingsRoutes {
     }
 
     public void register(Router router) {
-        router.get("/api/v1/console/settings", call -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("tileUrl", settings.tileUrl());
-            body.put("tileAttribution", settings.tileAttribution());
-            body.put("timeZone", BroadcastTime.ZONE.getId());
-            body.put("version", version);
-            return json.ok(body);
-        });
+        router.get("/api/v1/console/settings", call -> json.ok(new View(settings.tileUrl(),
+                settings.tileAttribution(), BroadcastTime.ZONE.getId(), version)));
+    }
+
+    /** The answer; its fields are always there, null when not set. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record View(String tileUrl, String tileAttribution, String timeZone, String version) {
     }
 }

@@ -3,6 +3,7 @@ package vn.loa.controller.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import vn.loa.controller.access.Access;
 import vn.loa.controller.access.Permission;
@@ -43,7 +44,7 @@ public final class StationHistoryRoutes {
         Instant to = request.queryParam("to").map(text -> Periods.instant(text, "to")).orElse(null);
         Instant from = request.queryParam("from").map(text -> Periods.instant(text, "from")).orElse(null);
         if (to == null) {
-            to = from == null ? clock.instant() : from.plus(DEFAULT_WINDOW);
+            to = from == null ? clock.instant().truncatedTo(ChronoUnit.MILLIS) : from.plus(DEFAULT_WINDOW);
         }
         if (from == null) {
             from = to.minus(DEFAULT_WINDOW);

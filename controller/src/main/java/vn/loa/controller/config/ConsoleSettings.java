@@ -25,6 +25,22 @@ public record ConsoleSettings(String tileUrl, String tileAttribution) {
         return new ConsoleSettings(null, null);
     }
 
+    /**
+     * Where the tiles come from, as a Content-Security-Policy source the console's page must allow
+     * for images: {@code https://tiles.example.vn:8443}; Leaflet's subdomain placeholder {@code {s}}
+     * becomes a wildcard label; any other placeholder in the host leaves the scheme only. Null
+     * without tiles.
+     */
+    public String tileOrigin() {
+        if (tileUrl == null) {
+            return null;
+        }
+        int hostStart = tileUrl.indexOf("://") + 3;
+        int hostEnd = tileUrl.indexOf('/', hostStart);
+        String origin = (hostEnd < 0 ? tileUrl : tileUrl.substring(0, hostEnd)).replace("{s}", "*");
+        return origin.contains("{") || origin.contains("}") ? tileUrl.substring(0, hostStart - 2) : origin;
+    }
+
     private static void checkTileUrl(String url) {
         String lower = url.toLowerCase(java.util.Locale.ROOT);
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) {

@@ -43,6 +43,7 @@ public final class Demo implements AutoCloseable {
         Controller controller = Controller.start(config, clock, password);
         try {
             List<Station> stations = seed(controller, options.stations());
+            DemoContent.seed(controller, clock);
             // fresh credentials on every start: the agents' config files are written anew each time
             Map<String, MqttCredentials> logins = new HashMap<>();
             stations.forEach(station -> logins.put(station.id(),
@@ -56,12 +57,15 @@ public final class Demo implements AutoCloseable {
                      Loa demo is running: {} station(s)
                      Console:  {}/
                      API:      {}/api/v1   (log in as admin / {})
+                     Staff:    bientap (schedules, approves), kythuat (technician),
+                               vanhanh (operator of one commune) / {}
                      MQTT:     tcp://127.0.0.1:{}
                      Data:     {}
                      Stop with Ctrl-C.
                     ==============================================================""",
                     stations.size(), url, url, password.equals(DEFAULT_PASSWORD) ? DEFAULT_PASSWORD
-                            : "the password in LOA_ADMIN_PASSWORD", controller.embeddedBrokerPort().orElseThrow(),
+                            : "the password in LOA_ADMIN_PASSWORD", DemoContent.STAFF_PASSWORD,
+                    controller.embeddedBrokerPort().orElseThrow(),
                     options.dataDir().toAbsolutePath());
             return new Demo(controller, fleet);
         } catch (RuntimeException e) {

@@ -34,6 +34,7 @@ public final class LiveEvents {
     private final Executor thread;
     private final Function<String, Optional<Long>> areaOf;
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
     /** {@code areaOf}: the area of a registered station (empty for an unknown or retired one). */
     public LiveEvents(JsonMapper mapper, Executor thread, Function<String, Optional<Long>> areaOf) {
@@ -78,7 +79,10 @@ public final class LiveEvents {
         try {
             thread.execute(task);
         } catch (RejectedExecutionException e) {
-            LOG.warn("A live event was dropped: the console's event hub is overrun or stopping");
+            if (dropped.getAndIncrement() % 1000 == 0) {
+                LOG.warn("Live events are being dropped: the console's event hub is overrun or stopping ({} so far)",
+                        dropped.get());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package vn.loa.controller.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -165,6 +166,18 @@ public final class ConsolePage implements AutoCloseable {
             found.add("missing string key: " + key);
         }
         return found;
+    }
+
+    /**
+     * What axe-core (Deque) finds against WCAG 2.1 A and AA on the page as it is now: missing labels,
+     * contrast, roles, names... one line per rule broken, with up to five of the elements.
+     */
+    public List<String> accessibilityViolations() {
+        return new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze()
+                .getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().limit(5).map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
     }
 
     /** Fails with every problem seen: console errors, script errors, failed requests. */

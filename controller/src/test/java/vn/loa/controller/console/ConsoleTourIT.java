@@ -16,8 +16,9 @@ import vn.loa.controller.testutil.TestControllers;
 
 /**
  * Every page of the console as an administrator, in Vietnamese and then in English: each renders
- * without a console error or a failed request, leaves no Vietnamese string visible in English,
- * and is kept as a screenshot under target/console-screenshots.
+ * without a console error or a failed request, breaks no WCAG 2.1 A/AA rule axe-core checks,
+ * leaves no Vietnamese string visible in English, and is kept as a screenshot under
+ * target/console-screenshots.
  */
 class ConsoleTourIT {
     static final List<String> PAGES = List.of("overview", "stations", "bulletins", "schedules", "broadcasts",
@@ -54,9 +55,11 @@ class ConsoleTourIT {
         DemoRegistry.communeWithStations(api, "tour-01", "tour-02");
         try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
             console.screenshot("login-vi");
+            assertThat(console.accessibilityViolations()).as("accessibility of the login page").isEmpty();
             console.login("admin", TestControllers.ADMIN_PASSWORD);
             for (String page : PAGES) {
                 console.go(page).screenshot(page + "-vi");
+                assertThat(console.accessibilityViolations()).as("accessibility of the " + page + " page").isEmpty();
             }
             console.switchLanguage();
             for (String page : PAGES) {

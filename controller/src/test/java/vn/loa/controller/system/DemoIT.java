@@ -26,7 +26,7 @@ class DemoIT {
     Path dir;
 
     @Test
-    void demoBringsThreeStationsOnlineSeenThroughTheReadmeSession() {
+    void demoBringsThreeStationsOnlineSeenThroughTheReadmeSessionWithStaffBulletinsAndSchedules() {
         assertThat(AGENT_JAR).as("the agent jar is built before the controller's integration tests").exists();
         try (Demo demo = Demo.start(new DemoOptions(0, 0, dir, 3, AGENT_JAR), Clock.systemUTC(), null)) {
             ApiClient api = new ApiClient(demo.httpPort()).login("admin", "loa-demo");
@@ -40,6 +40,23 @@ class DemoIT {
             assertThat(first.path("name").asText()).startsWith("Cụm loa 1");
             assertThat(first.path("agentVersion").asText()).isNotBlank();
             assertThat(Files.exists(dir.resolve("agents").resolve("demo-01.yml"))).isTrue();
+
+            assertThat(api.get("/api/v1/bulletins?state=approved").json().path("bulletins").findValuesAsText("title"))
+                    .contains("Nhạc hiệu đài", "Bản tin thời sự (demo)");
+            assertThat(api.get("/api/v1/schedules").json().path("schedules").size()).isEqualTo(3);
+            java.time.Instant now = java.time.Instant.now();
+            assertThat(api.get("/api/v1/broadcasts?station=demo-01&from=" + now + "&to=" + now.plusSeconds(86_400))
+                    .json().path("broadcasts").size()).as("the chime every 10 minutes").isGreaterThanOrEqualTo(140);
+            ApiClient operator = new ApiClient(demo.httpPort()).login("vanhanh", "loa-demo-2026");
+            assertThat(operator.get("/api/v1/stations").json().path("stations").findValuesAsText("id"))
+                    .containsExactly("demo-01");
+            new ApiClient(demo.httpPort()).login("bientap", "loa-demo-2026");
+            new ApiClient(demo.httpPort()).login("kythuat", "loa-demo-2026");
+        }
+        try (Demo again = Demo.start(new DemoOptions(0, 0, dir, 3, AGENT_JAR), Clock.systemUTC(), null)) {
+            ApiClient api = new ApiClient(again.httpPort()).login("admin", "loa-demo");
+            assertThat(api.get("/api/v1/schedules").json().path("schedules").size())
+                    .as("a second start seeds nothing twice").isEqualTo(3);
         }
     }
 }

@@ -1,0 +1,114 @@
+package vn.loa.controller.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loa.controller.Controller;
+import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.testutil.BulletinUploads;
+import vn.loa.controller.testutil.TestControllers;
+
+/**
+ * The console's files and its session cookie over real HTTP: the page carries its security
+ * headers, library files come from the WebJars, no name reaches outside the console's folders;
+ * the cookie a login sets opens reads (streams, audio) but never a change, and logout clears it.
+ */
+class ConsoleSessionIT {
+    @TempDir
+    Path dir;
+
+    private Controller controller;
+
+    @AfterEach
+    void stop() {
+        if (controller != null) {
+            controller.close();
+        }
+    }
+
+    private ApiClient.Answer get(ApiClient client, String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(java.net.URI.create(client.base() + path)).GET();
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return client.send(builder);
+    }
+
+    @Test
+    void thePageAndItsLibrariesAreServedWithTheirHeadersAndNothingElse() {
+        controller = TestControllers.embedded(dir.resolve("controller"));
+        ApiClient anonymous = new ApiClient(controller.httpPort());
+        ApiClient.Answer page = get(anonymous, "/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(page.text()).contains("/console/app.js");
+        for (String file : new String[] {"/console/app.js", "/console/pages/emergency.js", "/vendor/leaflet.js",
+                "/vendor/chart.umd.min.js", "/vendor/pico.min.css", "/vendor/images/marker-icon.png"}) {
+            assertThat(get(anonymous, file).status()).as(file).isEqualTo(200);
+        }
+        assertThat(get(anonymous, "/console/app.js").raw().headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("text/javascript");
+        for (String file : new String[] {"/console/..%2Flogback.xml", "/console/index.html", "/console/nothing.js",
+                "/vendor/leaflet.js.map", "/console/pages/..", "/vendor/images/..%2F..%2Fleaflet.js"}) {
+            ApiClient.Answer refused = get(anonymous, file);
+            assertThat(refused.status()).as(file).isEqualTo(404);
+            assertThat(refused.json().path("error").asText()).isEqualTo("not_found");
+        }
+    }
+
+    @Test
+    void aConfiguredTileServerIsAllowedForImagesOnly() {
+        controller = vn.loa.controller.Controller.start(vn.loa.controller.config.ControllerConfig.ephemeral(
+                dir.resolve("controller")).withConsole(new vn.loa.controller.config.ConsoleSettings(
+                "https://tiles.example.vn/{z}/{x}/{y}.png", "© Sở TT&TT")), java.time.Clock.systemUTC(),
+                TestControllers.ADMIN_PASSWORD);
+        String policy = get(new ApiClient(controller.httpPort()), "/").raw().headers()
+                .firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("img-src 'self' data: blob: https://tiles.example.vn;")
+                .contains("script-src 'self';").contains("connect-src 'self';");
+        ApiClient admin = TestControllers.admin(controller);
+        assertThat(admin.get("/api/v1/console/settings").json().path("tileUrl").asText())
+                .isEqualTo("https://tiles.example.vn/{z}/{x}/{y}.png");
+    }
+
+    @Test
+    void theSessionCookieOpensReadsButNeverChangesAndLogoutClearsIt() {
+        controller = TestControllers.embedded(dir.resolve("controller"));
+        ApiClient admin = TestControllers.admin(controller);
+        ApiClient.Answer login = new ApiClient(controller.httpPort()).post("/api/v1/auth/login",
+                "{\"username\":\"admin\",\"password\":\"" + TestControllers.ADMIN_PASSWORD + "\"}");
+        String setCookie = login.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("loa_session=" + login.json().path("token").asText() + ";")
+                .contains("HttpOnly").contains("SameSite=Strict").contains("Path=/").doesNotContain("Secure");
+        assertThat(login.json().path("user").path("permissions").toString()).contains("manage-users")
+                .contains("run-emergencies");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        ApiClient browser = new ApiClient(controller.httpPort());
+
+        ApiClient.Answer me = get(browser, "/api/v1/auth/me", "Cookie", cookie);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("username").asText()).isEqualTo("admin");
+        String bulletin = BulletinUploads.approvedWav(admin, "Bản tin", "normal", 1);
+        assertThat(get(browser, "/api/v1/bulletins/" + bulletin + "/audio", "Cookie", cookie).status()).isEqualTo(200);
+        String sha = admin.get("/api/v1/bulletins/" + bulletin).json().path("sha256").asText();
+        assertThat(get(browser, "/audio/" + sha, "Cookie", cookie).status()).isEqualTo(200);
+
+        ApiClient.Answer change = browser.send(HttpRequest.newBuilder(java.net.URI.create(browser.base()
+                + "/api/v1/bulletins/" + bulletin + "/archive")).header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(change.status()).isEqualTo(401);
+        assertThat(admin.get("/api/v1/bulletins/" + bulletin).json().path("state").asText()).isEqualTo("approved");
+
+        ApiClient.Answer logout = browser.send(HttpRequest.newBuilder(java.net.URI.create(browser.base()
+                + "/api/v1/auth/logout")).header("Authorization", "Bearer " + login.json().path("token").asText())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(logout.status()).isEqualTo(204);
+        assertThat(logout.raw().headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+        assertThat(get(browser, "/api/v1/auth/me", "Cookie", cookie).status()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,52 @@
+package vn.loa.controller.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SessionTokensTest {
+    private static Request request(String method, Map<String, String> headers) {
+        return new Request(method, "/api/v1/auth/me", Map.<String, List<String>>of(), headers, null, Map.of());
+    }
+
+    @Test
+    void theBearerHeaderWinsForEveryMethod() {
+        assertThat(SessionTokens.of(request("POST", Map.of("authorization", "Bearer abc")))).contains("abc");
+        assertThat(SessionTokens.of(request("GET", Map.of("authorization", "bearer  abc ",
+                "cookie", "loa_session=other")))).contains("abc");
+    }
+
+    @Test
+    void theCookieCountsForReadsOnly() {
+        Map<String, String> cookie = Map.of("cookie", "theme=dark; loa_session=tok123; x=y");
+        assertThat(SessionTokens.of(request("GET", cookie))).contains("tok123");
+        assertThat(SessionTokens.of(request("HEAD", cookie))).contains("tok123");
+        assertThat(SessionTokens.of(request("POST", cookie))).isEmpty();
+        assertThat(SessionTokens.of(request("DELETE", cookie))).isEmpty();
+        assertThat(SessionTokens.of(request("PATCH", cookie))).isEmpty();
+    }
+
+    @Test
+    void anotherAuthorizationSchemeIsNotReplacedByTheCookie() {
+        assertThat(SessionTokens.of(request("GET", Map.of("authorization", "Basic eDp5",
+                "cookie", "loa_session=tok")))).isEmpty();
+    }
+
+    @Test
+    void emptyOrLookalikeCookiesAreNoToken() {
+        assertThat(SessionTokens.of(request("GET", Map.of("cookie", "loa_session=")))).isEmpty();
+        assertThat(SessionTokens.of(request("GET", Map.of("cookie", "xloa_session=tok")))).isEmpty();
+        assertThat(SessionTokens.of(request("GET", Map.of()))).isEmpty();
+    }
+
+    @Test
+    void theCookieIsHttpOnlyStrictAndSecureOverHttps() {
+        assertThat(SessionTokens.setCookie("t", Duration.ofHours(12), false))
+                .isEqualTo("loa_session=t; Path=/; Max-Age=43200; HttpOnly; SameSite=Strict");
+        assertThat(SessionTokens.setCookie("t", Duration.ofHours(1), true)).endsWith("; Secure");
+        assertThat(SessionTokens.clearCookie(false)).contains("Max-Age=0");
+    }
+}
