@@ -107,6 +107,7 @@ class ConsoleEmergencyIT {
             assertThat(page.locator("label.risk-choice.risk-4")).hasCSS("background-color", "rgb(211, 47, 47)");
             page.getByLabel(Pattern.compile("^Tiêu đề")).fill("Lũ quét: sơ tán ngay");
             console.screenshot("emergency-phone-2-form");
+            assertThat(console.accessibilityViolations()).as("accessibility of the emergency form").isEmpty();
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phát thông báo khẩn cấp…")).click();
             Locator dialog = page.getByRole(AriaRole.DIALOG);
@@ -114,6 +115,7 @@ class ConsoleEmergencyIT {
             assertThat(dialog.locator(".risk-chip.risk-4")).containsText("Cấp 4");
             assertThat(dialog.locator(".risk-chip.risk-4")).hasCSS("background-color", "rgb(211, 47, 47)");
             console.screenshot("emergency-phone-3-confirm");
+            assertThat(console.accessibilityViolations()).as("accessibility of the confirmation").isEmpty();
             dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Phát ngay")).click();
 
             assertThat(page).hasURL(Pattern.compile("#/emergency/em-[a-z0-9]+$"));
@@ -126,6 +128,7 @@ class ConsoleEmergencyIT {
             assertThat(page.locator(".em-counts")).hasText("2/2 trạm đang phát");
             assertThat(page.locator(".em-header .risk-chip.risk-4")).isVisible();
             console.screenshot("emergency-phone-4-playing");
+            assertThat(console.accessibilityViolations()).as("accessibility of the progress").isEmpty();
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("DỪNG PHÁT")).click();
             console.screenshot("emergency-phone-5-stop-confirm");

@@ -157,6 +157,7 @@ class ConsoleRecordsIT {
             for (String name : PAGES) {
                 console.go(name).screenshot("records-" + name + "-en");
                 assertThat(console.untranslated()).as("Vietnamese left on the English " + name + " page").isEmpty();
+                assertThat(console.accessibilityViolations()).as("accessibility of the " + name + " page").isEmpty();
             }
             console.assertClean();
         }
