@@ -1,0 +1,205 @@
+package vn.loa.controller.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loa.agent.StationAgent;
+import vn.loa.agent.config.AgentConfig;
+import vn.loa.agent.config.PlayoutSettings;
+import vn.loa.controller.Controller;
+import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.testutil.DemoRegistry;
+import vn.loa.controller.testutil.StationLogins;
+import vn.loa.controller.testutil.TestAudio;
+import vn.loa.controller.testutil.TestControllers;
+
+/**
+ * The issue's emergency acceptance point: a commune operator on a phone triggers an emergency
+ * for their commune (a standard message, a risk level shown in its colour), confirms it, watches
+ * both stations (real agents) turn to playing live, stops it and sees it stopped.
+ */
+class ConsoleEmergencyIT {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String OPERATOR = "van.an";
+    static final String OPERATOR_PASSWORD = "loa khẩn cấp 2026";
+
+    private static ConsoleBrowser browser;
+
+    @TempDir
+    Path dir;
+
+    private Controller controller;
+    private ApiClient api;
+    private final List<StationAgent> agents = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() {
+        browser = ConsoleBrowser.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+    }
+
+    @AfterEach
+    void stop() {
+        agents.forEach(StationAgent::close);
+        if (controller != null) {
+            controller.close();
+        }
+    }
+
+    static StationAgent startAgent(Controller controller, ApiClient api, Path dir, String id) {
+        return StationAgent.start(StationLogins.loggedIn(api, AgentConfig.of(id, "tcp://127.0.0.1:"
+                        + controller.embeddedBrokerPort().orElseThrow(), dir.resolve("agent-" + id))
+                .withHeartbeatSeconds(1).withKeepAliveSeconds(5).withReconnect(200, 2)
+                .withControllerUrl("http://127.0.0.1:" + controller.httpPort())
+                .withPlayout(PlayoutSettings.defaults().withWarmUp(Duration.ofSeconds(1))
+                        .withHold(Duration.ofSeconds(1)))), Clock.systemUTC());
+    }
+
+    static void awaitStatus(ApiClient api, String status, String... stations) {
+        await("stations " + status).atMost(WAIT).until(() -> java.util.Arrays.stream(stations)
+                .allMatch(id -> status.equals(api.get("/api/v1/stations/" + id).json().path("status").asText())));
+    }
+
+    @Test
+    void anOperatorOnAPhoneTriggersAnEmergencyWatchesBothStationsPlayAndStopsIt() {
+        controller = TestControllers.embedded(dir.resolve("controller"));
+        api = TestControllers.admin(controller);
+        long commune = DemoRegistry.communeWithStations(api, "xa-01", "xa-02");
+        agents.add(startAgent(controller, api, dir, "xa-01"));
+        agents.add(startAgent(controller, api, dir, "xa-02"));
+        awaitStatus(api, "online", "xa-01", "xa-02");
+        ApiClient.Answer created = api.post("/api/v1/users", "{\"username\":\"" + OPERATOR + "\",\"password\":\""
+                + OPERATOR_PASSWORD + "\",\"roles\":[{\"role\":\"operator\",\"areaId\":" + commune + "}]}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+        try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort(),
+                ConsoleBrowser.Viewport.PHONE)) {
+            Page page = console.page();
+            console.screenshot("emergency-phone-1-login");
+            console.login(OPERATOR, OPERATOR_PASSWORD);
+            assertThat(page).hasURL(Pattern.compile("#/emergency$"));
+            console.go("emergency");
+            assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Xã Thử 2 trạm")))
+                    .isChecked();
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Còi báo động")))
+                    .check();
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Cấp 4"))).check();
+            assertThat(page.locator("label.risk-choice.risk-4")).hasCSS("background-color", "rgb(211, 47, 47)");
+            page.getByLabel(Pattern.compile("^Tiêu đề")).fill("Lũ quét: sơ tán ngay");
+            console.screenshot("emergency-phone-2-form");
+            assertThat(console.accessibilityViolations()).as("accessibility of the emergency form").isEmpty();
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phát thông báo khẩn cấp…")).click();
+            Locator dialog = page.getByRole(AriaRole.DIALOG);
+            assertThat(dialog).containsText("Xã Thử");
+            assertThat(dialog.locator(".risk-chip.risk-4")).containsText("Cấp 4");
+            assertThat(dialog.locator(".risk-chip.risk-4")).hasCSS("background-color", "rgb(211, 47, 47)");
+            console.screenshot("emergency-phone-3-confirm");
+            assertThat(console.accessibilityViolations()).as("accessibility of the confirmation").isEmpty();
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Phát ngay")).click();
+
+            assertThat(page).hasURL(Pattern.compile("#/emergency/em-[a-z0-9]+$"));
+            for (String station : List.of("xa-01", "xa-02")) {
+                Locator row = page.locator("li[data-station='" + station + "']");
+                assertThat(row).hasAttribute("data-stage", "playing", new com.microsoft.playwright.assertions
+                        .LocatorAssertions.HasAttributeOptions().setTimeout(WAIT.toMillis()));
+                assertThat(row).containsText("Đang phát");
+            }
+            assertThat(page.locator(".em-counts")).hasText("2/2 trạm đang phát");
+            assertThat(page.locator(".em-header .risk-chip.risk-4")).isVisible();
+            console.screenshot("emergency-phone-4-playing");
+            assertThat(console.accessibilityViolations()).as("accessibility of the progress").isEmpty();
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("DỪNG PHÁT")).click();
+            console.screenshot("emergency-phone-5-stop-confirm");
+            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Dừng ngay")).click();
+            assertThat(page.locator(".em-header [data-state]")).hasText("Đã dừng");
+            for (String station : List.of("xa-01", "xa-02")) {
+                Locator row = page.locator("li[data-station='" + station + "']");
+                assertThat(row).hasAttribute("data-stage", "stopped", new com.microsoft.playwright.assertions
+                        .LocatorAssertions.HasAttributeOptions().setTimeout(WAIT.toMillis()));
+                assertThat(row).containsText("Đã dừng");
+            }
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("DỪNG PHÁT"))).isHidden();
+            console.screenshot("emergency-phone-6-stopped");
+
+            String id = page.url().replaceAll(".*#/emergency/", "");
+            assertThat(api.get("/api/v1/emergencies/" + id).json().path("state").asText()).isEqualTo("stopped");
+            assertThat(api.get("/api/v1/emergencies/" + id).json().path("triggeredBy").asText()).isEqualTo(OPERATOR);
+            assertThat(api.get("/api/v1/emergencies/" + id).json().path("riskLevel").asInt()).isEqualTo(4);
+
+            console.go("emergency");
+            assertThat(page.locator("li[data-emergency='" + id + "']")).containsText("Đã dừng");
+            console.screenshot("emergency-phone-7-list");
+            console.switchLanguage();
+            console.go("emergency/" + id);
+            assertThat(page.locator(".em-header [data-state]")).hasText("Stopped");
+            assertThat(page.locator("#toasts .toast")).hasCount(0);
+            assertThat(console.untranslated()).as("Vietnamese left on the English emergency page").isEmpty();
+            console.screenshot("emergency-phone-8-en");
+            console.assertClean();
+        }
+    }
+
+    @Test
+    void anAdministratorUploadsTheAudioForOneStationOfAnArea() {
+        controller = TestControllers.embedded(dir.resolve("controller"));
+        api = TestControllers.admin(controller);
+        long commune = DemoRegistry.communeWithStations(api, "xa-01", "xa-02");
+        agents.add(startAgent(controller, api, dir, "xa-01"));
+        awaitStatus(api, "online", "xa-01");
+
+        try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
+            Page page = console.page();
+            console.login("admin", TestControllers.ADMIN_PASSWORD);
+            console.go("emergency");
+            page.locator("select[name='em-area-select']").selectOption(String.valueOf(commune));
+            page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Cụm loa xa-01")).check();
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Tải tệp lên")).check();
+            page.getByLabel(Pattern.compile("^Tệp âm thanh")).setInputFiles(new FilePayload("canh-bao.wav", "audio/wav",
+                    TestAudio.wav(2)));
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Cấp 2"))).check();
+            page.getByLabel("Số lần phát").fill("1");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phát thông báo khẩn cấp…")).click();
+            Locator dialog = page.getByRole(AriaRole.DIALOG);
+            assertThat(dialog).containsText("Cụm loa xa-01");
+            assertThat(dialog).containsText("canh-bao.wav");
+            console.screenshot("emergency-admin-upload-confirm");
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Phát ngay")).click();
+
+            assertThat(page).hasURL(Pattern.compile("#/emergency/em-[a-z0-9]+$"));
+            assertThat(page.locator("li[data-station='xa-01']")).hasAttribute("data-stage", "finished",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                            .setTimeout(WAIT.toMillis()));
+            assertThat(page.locator("li[data-station='xa-02']")).hasCount(0);
+            assertThat(page.locator(".em-header [data-state]")).hasText("Đã kết thúc");
+            assertThat(page.locator(".em-header")).containsText("Tệp tải lên");
+            console.screenshot("emergency-admin-upload-ended");
+            String id = page.url().replaceAll(".*#/emergency/", "");
+            assertThat(api.get("/api/v1/emergencies/" + id).json().path("audio").asText()).isEqualTo("upload");
+            assertThat(api.get("/api/v1/emergencies/" + id).json().path("riskColour").asText()).isEqualTo("light-yellow");
+            console.assertClean();
+        }
+    }
+}
