@@ -125,7 +125,7 @@ export default {
     }
     const tree = areaTree(areas);
     const area = h('select', { name: 'area' }, h('option', { value: '' }, t('alerts.allAreas')),
-      areaOptions(tree, visibleAreas(ctx.user, tree), ctx.query.get('area')));
+      areaOptions(visibleAreas(ctx.user, tree), ctx.query.get('area')));
     const rule = h('select', { name: 'rule' }, h('option', { value: '' }, t('alerts.allRules')),
       RULES.map((r) => h('option', { value: r, selected: r === ctx.query.get('rule') }, t(`alerts.rule.${r}`))));
     const form = h('form', { class: 'toolbar', role: 'search', onsubmit: (event) => {

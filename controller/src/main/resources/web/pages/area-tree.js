@@ -1,6 +1,5 @@
-// The area tree from GET /areas, for pickers: depth (to indent), containment, and the areas a
-// user may ask about (in, above or below the areas of their roles; all of them for a role held
-// everywhere, like admin).
+// The area tree from GET /areas, for pickers and filters: containment, depth, names, the areas a
+// user's roles act in or may ask about, and <option>s in tree order (each area under its parent).
 import { h } from '../dom.js';
 
 export function areaTree(areas) {
@@ -26,8 +25,39 @@ export function visibleAreas(user, tree) {
   return tree.areas.filter((area) => roleAreas.some((id) => tree.within(area.id, id) || tree.within(id, area.id)));
 }
 
-/** <option>s for areas, indented by depth, names marked as data. */
-export function areaOptions(tree, areas, selected) {
-  return areas.map((area) => h('option', { value: String(area.id), 'data-value': true,
-    selected: String(area.id) === String(selected) }, `${'\u00a0\u00a0'.repeat(tree.depth(area))}${area.name}`));
+/**
+ * The areas where the user's roles act: every area for a role held everywhere, else the subtrees
+ * of the roles' areas (the API still checks each action).
+ */
+export function actingAreas(user, areas) {
+  const roleAreas = (user.roles || []).map((role) => role.areaId);
+  if (roleAreas.length === 0 || roleAreas.some((id) => id === null || id === undefined)) {
+    return areas;
+  }
+  const tree = areaTree(areas);
+  return areas.filter((area) => roleAreas.some((id) => tree.within(area.id, id)));
+}
+
+/**
+ * <option>s for these areas in tree order: each under its parent, indented by how many of its
+ * ancestors are in the list, siblings by name; names marked as data.
+ */
+export function areaOptions(areas, selected) {
+  const ids = new Set(areas.map((area) => area.id));
+  const children = new Map();
+  for (const area of areas) {
+    const parent = area.parentId != null && ids.has(area.parentId) ? area.parentId : null;
+    children.set(parent, [...(children.get(parent) || []), area]);
+  }
+  const options = [];
+  const walk = (parent, depth) => {
+    for (const area of (children.get(parent) || []).sort((a, b) => a.name.localeCompare(b.name, 'vi'))) {
+      options.push(h('option', { value: String(area.id), 'data-value': true,
+        selected: selected !== undefined && String(area.id) === String(selected) },
+      `${'\u00a0\u00a0\u00a0'.repeat(depth)}${area.name}`));
+      walk(area.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return options;
 }

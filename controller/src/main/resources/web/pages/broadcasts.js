@@ -81,7 +81,7 @@ function filters(ctx, tree, areas, stations) {
   const q = ctx.query;
   const today = localDate();
   const area = h('select', { name: 'area' }, h('option', { value: '' }, t('broadcasts.allAreas')),
-    areaOptions(tree, areas, q.get('area')));
+    areaOptions(areas, q.get('area')));
   const station = h('select', { name: 'station' });
   const fillStations = () => {
     const id = Number(area.value);

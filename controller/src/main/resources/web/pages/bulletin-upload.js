@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import { h, field, alertBox, number } from '../dom.js';
 import { t } from '../i18n.js';
 import { say } from './page-text.js';
-import { areaOptions } from './area-options.js';
+import { areaOptions } from './area-tree.js';
 
 /** Languages offered first (ISO 639 codes as the API takes them); others are typed. */
 export const LANGUAGES = ['vi', 'en', 'km', 'hmn', 'tyz', 'jra', 'rad'];

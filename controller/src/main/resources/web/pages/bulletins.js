@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 import { confirmDialog } from './confirm-dialog.js';
 import { say, sentence } from './page-text.js';
 import { uploadForm, languageName, LANGUAGES, strings as uploadStrings } from './bulletin-upload.js';
-import { scopedAreas } from './area-options.js';
+import { actingAreas } from './area-tree.js';
 
 const STATES = ['draft', 'approved', 'archived'];
 const CLASSES = ['normal', 'priority', 'emergency'];
@@ -176,7 +176,7 @@ export default {
     };
     [state, bulletinClass, language].forEach((filter) => filter.input.addEventListener('change', load));
     if (user.can('write-bulletins')) {
-      view.append(uploadForm(scopedAreas(user, areas), load));
+      view.append(uploadForm(actingAreas(user, areas), load));
     }
     view.append(h('form', { class: 'toolbar', role: 'search', 'aria-label': t('bulletins.filters'),
       onsubmit: (event) => event.preventDefault() }, state.label, bulletinClass.label, language.label), list);

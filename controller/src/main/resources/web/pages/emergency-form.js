@@ -41,7 +41,7 @@ function communeTargets(communes, stations) {
 /** Any area the user sees, then (optionally) some of its stations. */
 function areaTargets(areas, stations, areaOf) {
   const select = h('select', { name: 'em-area-select' }, h('option', { value: '' }, t('emergency.chooseArea')),
-    areaOptions(areaOf, areas));
+    areaOptions(areas));
   const list = h('div', { class: 'choices' });
   const some = h('fieldset', { hidden: true }, h('legend', {}, t('emergency.someStations')), list);
   select.addEventListener('change', () => {

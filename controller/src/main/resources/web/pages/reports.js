@@ -127,7 +127,7 @@ export default {
     const today = localDate();
     const chosen = { area: q.get('area') || String(defaultArea(ctx.user, visible) ?? ''),
       from: q.get('from') || `${today.substring(0, 8)}01`, to: q.get('to') || today };
-    const area = h('select', { name: 'area', required: true }, areaOptions(tree, visible, chosen.area));
+    const area = h('select', { name: 'area', required: true }, areaOptions(visible, chosen.area));
     const from = h('input', { type: 'date', name: 'from', value: chosen.from, required: true });
     const to = h('input', { type: 'date', name: 'to', value: chosen.to, required: true });
     view.append(h('form', { class: 'toolbar', role: 'search', onsubmit: (event) => {

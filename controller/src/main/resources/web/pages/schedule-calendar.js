@@ -7,7 +7,7 @@ import * as live from '../live.js';
 import { h, v, clear, field, alertBox, localDate, ZONE } from '../dom.js';
 import { t } from '../i18n.js';
 import { DAYS, addDays, monday, dateWords, dayName, dayOf } from './recurrence.js';
-import { areaOptions } from './area-options.js';
+import { areaOptions } from './area-tree.js';
 
 export const strings = {
   vi: {

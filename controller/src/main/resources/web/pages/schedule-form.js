@@ -7,7 +7,7 @@ import { h, v, field, alertBox, localDate, duration } from '../dom.js';
 import { t } from '../i18n.js';
 import { say, sentence } from './page-text.js';
 import * as rec from './recurrence.js';
-import { areaOptions } from './area-options.js';
+import { areaOptions } from './area-tree.js';
 
 export const strings = {
   vi: {

@@ -8,7 +8,7 @@ import { confirmDialog } from './confirm-dialog.js';
 import { say } from './page-text.js';
 import { weekCalendar, strings as calendarStrings } from './schedule-calendar.js';
 import { scheduleForm, strings as formStrings } from './schedule-form.js';
-import { scopedAreas } from './area-options.js';
+import { actingAreas } from './area-tree.js';
 
 const own = {
   vi: {
@@ -157,7 +157,7 @@ export default {
     const reload = () => Promise.all([loadList(), calendar ? calendar.refresh() : null]);
     const closeForm = () => clear(formSlot);
     const openForm = (schedule) => {
-      clear(formSlot).append(scheduleForm({ ...data, areas: scopedAreas(user, data.areas) }, schedule, () => {
+      clear(formSlot).append(scheduleForm({ ...data, areas: actingAreas(user, data.areas) }, schedule, () => {
         closeForm();
         return reload();
       }, closeForm));

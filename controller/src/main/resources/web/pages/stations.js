@@ -5,7 +5,8 @@ import * as api from '../api.js';
 import * as live from '../live.js';
 import { h, v, heading, table, field, dateTime, alertBox } from '../dom.js';
 import { t } from '../i18n.js';
-import { Board, stateBadges, areaSelect, reachableAreas, onReconnect, strings as statusStrings } from './station-status.js';
+import { Board, stateBadges, onReconnect, strings as statusStrings } from './station-status.js';
+import { areaTree, visibleAreas, areaOptions } from './area-tree.js';
 import { renderStation, strings as stationStrings } from './station.js';
 import { stylesheet, stacked } from './station-style.js';
 
@@ -82,12 +83,13 @@ async function renderList(view, ctx) {
     view.append(heading(t('nav.stations')), alertBox(error));
     return null;
   }
-  const reachable = reachableAreas(areas, ctx.user);
+  const reachable = visibleAreas(ctx.user, areaTree(areas));
   if (!reachable.some((a) => String(a.id) === filters.area)) {
     filters.area = '';
   }
   const areaNames = new Map(areas.map((a) => [a.id, a.name]));
-  const area = areaSelect(reachable, filters.area);
+  const area = h('select', { name: 'area' }, h('option', { value: '' }, t('stations.allAreas')),
+    areaOptions(reachable, filters.area));
   const status = h('select', { name: 'status' }, h('option', { value: '' }, t('stations.filter.any')),
     STATES.map((s) => h('option', { value: s, selected: s === filters.status }, t(`stations.state.${s}`))));
   const result = h('div', { 'aria-live': 'polite' });

@@ -25,7 +25,7 @@ export function rolesEditor(tree, initial = []) {
     const fillAreas = () => {
       const list = roleSelect.value === 'operator' ? communes : tree.areas;
       const keep = areaSelect.value || (areaId === null ? '' : String(areaId));
-      areaSelect.replaceChildren(h('option', { value: '' }, t('users.chooseArea')), ...areaOptions(tree, list, keep));
+      areaSelect.replaceChildren(h('option', { value: '' }, t('users.chooseArea')), ...areaOptions(list, keep));
       areaField.hidden = roleSelect.value === 'admin';
     };
     roleSelect.addEventListener('change', fillAreas);

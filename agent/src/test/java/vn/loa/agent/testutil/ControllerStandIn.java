@@ -35,7 +35,7 @@ public final class ControllerStandIn implements AutoCloseable {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(true);
             options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-            client.connect(options);
+            connect(options);
             IMqttMessageListener record = (topic, message) -> {
                 Decoded<Message> decoded = CODEC.decode(message.getPayload());
                 if (decoded instanceof Decoded.Ok<Message> ok) {
@@ -49,6 +49,32 @@ public final class ControllerStandIn implements AutoCloseable {
                     new IMqttMessageListener[] {record, record, record});
         } catch (MqttException e) {
             throw new IllegalStateException("the controller stand-in cannot connect to " + brokerUri + ": " + e, e);
+        }
+    }
+
+    /**
+     * Connects, trying again for a few seconds when the broker drops the connection before its
+     * CONNACK (seen once on a loaded machine right after a test broker started).
+     */
+    private void connect(MqttConnectOptions options) throws MqttException {
+        MqttException[] last = new MqttException[1];
+        try {
+            org.awaitility.Awaitility.await("the controller stand-in connects").atMost(java.time.Duration.ofSeconds(10))
+                    .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                        try {
+                            client.connect(options);
+                            return true;
+                        } catch (MqttException e) {
+                            last[0] = e;
+                            if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST
+                                    && e.getReasonCode() != MqttException.REASON_CODE_SERVER_CONNECT_ERROR) {
+                                throw e;
+                            }
+                            return false;
+                        }
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw last[0];
         }
     }
 

@@ -8,10 +8,9 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
 import vn.loa.controller.testutil.ApiClient;
@@ -27,23 +26,13 @@ import vn.loa.controller.testutil.TestControllers;
 class ConsoleAccessIT {
     private static final String PASSWORD = "a-long-operator-password";
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser();
 
     @TempDir
     Path dir;
 
     private Controller controller;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
 
     @AfterEach
     void stop() {

@@ -3,44 +3,51 @@ package vn.loa.controller.console;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Debian's Chromium driven by Playwright for Java, fully offline (stack.md): no browser download,
- * no lookups of outside hosts. One per test class; {@link #open} gives each test its own context
- * (cookies, storage) at a desktop or phone viewport.
+ * no lookups of outside hosts. One per test class, as a JUnit extension
+ * ({@code @RegisterExtension static final ConsoleBrowser browser = new ConsoleBrowser();}) that
+ * starts the browser before the class's tests and closes it after them; {@link #open} gives each
+ * test its own context (cookies, storage) at a desktop or phone viewport. Playwright's assertions
+ * wait up to 30 s (generous: the machine may be busy).
  */
-public final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /** Where screenshots go: kept as build artifacts. */
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private Playwright playwright;
+    private Browser browser;
 
-    private ConsoleBrowser(Playwright playwright, Browser browser) {
-        this.playwright = playwright;
-        this.browser = browser;
-    }
-
-    public static ConsoleBrowser launch() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException(CHROMIUM + " is missing: install Debian's chromium (./loa test does)");
         }
-        Playwright playwright = Playwright.create();
-        try {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost")));
-            return new ConsoleBrowser(playwright, browser);
-        } catch (RuntimeException e) {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost")));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (playwright != null) {
             playwright.close();
-            throw e;
+            playwright = null;
+            browser = null;
         }
     }
 
@@ -51,15 +58,6 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     public ConsolePage open(String baseUrl, Viewport viewport) {
         return ConsolePage.open(browser, baseUrl, viewport);
-    }
-
-    @Override
-    public void close() {
-        try {
-            browser.close();
-        } finally {
-            playwright.close();
-        }
     }
 
     /** Screen sizes the console is tested at. */

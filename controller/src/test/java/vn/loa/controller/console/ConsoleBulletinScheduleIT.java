@@ -21,10 +21,9 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
 import vn.loa.agent.config.AgentConfig;
@@ -51,22 +50,13 @@ class ConsoleBulletinScheduleIT {
     private static final String TITLE = "Bản tin thời sự sáng";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser();
 
     @TempDir
     Path dir;
 
     private Controller controller;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
 
     @AfterEach
     void stop() {

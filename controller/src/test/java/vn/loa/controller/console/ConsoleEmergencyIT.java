@@ -14,10 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
 import vn.loa.agent.config.AgentConfig;
@@ -39,7 +38,8 @@ class ConsoleEmergencyIT {
     static final String OPERATOR = "van.an";
     static final String OPERATOR_PASSWORD = "loa khẩn cấp 2026";
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser();
 
     @TempDir
     Path dir;
@@ -47,16 +47,6 @@ class ConsoleEmergencyIT {
     private Controller controller;
     private ApiClient api;
     private final List<StationAgent> agents = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
 
     @AfterEach
     void stop() {

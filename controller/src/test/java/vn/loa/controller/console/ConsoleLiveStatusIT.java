@@ -13,10 +13,9 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
 import vn.loa.agent.config.AgentConfig;
@@ -43,7 +42,8 @@ class ConsoleLiveStatusIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int KEEPALIVE_SECONDS = 2;
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser();
 
     @TempDir
     Path dir;
@@ -51,17 +51,6 @@ class ConsoleLiveStatusIT {
     private Controller controller;
     private BlackholeProxy proxy;
     private final List<StationAgent> agents = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(WAIT.toMillis());
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
 
     @AfterEach
     void stop() throws Exception {

@@ -15,10 +15,9 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
 import vn.loa.controller.Controller;
@@ -37,7 +36,8 @@ import vn.loa.controller.testutil.TestControllers;
 class ConsoleRecordsIT {
     static final List<String> PAGES = List.of("broadcasts", "alerts", "reports", "users", "audit", "emergency");
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser();
 
     @TempDir
     Path dir;
@@ -45,16 +45,6 @@ class ConsoleRecordsIT {
     private Controller controller;
     private ApiClient api;
     private final List<StationAgent> agents = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
 
     @AfterEach
     void stop() {
