@@ -7,6 +7,7 @@ import vn.loa.controller.access.Access;
 import vn.loa.controller.access.Permission;
 import vn.loa.controller.api.ApiException;
 import vn.loa.controller.api.ApiJson;
+import vn.loa.controller.api.ConsoleRoutes;
 import vn.loa.controller.api.ConsoleSettingsRoutes;
 import vn.loa.controller.api.LiveEventRoutes;
 import vn.loa.controller.api.StationHistoryRoutes;
@@ -22,7 +23,7 @@ import vn.loa.controller.registry.StationService;
 import vn.loa.controller.status.StatusWriter;
 import vn.loa.protocol.Receipt;
 
-/** The composition root's wiring of what the web console needs: live events, station history, its settings. */
+/** The composition root's wiring of what the web console needs: its files, live events, station history, its settings. */
 final class Console {
     private Console() {
     }
@@ -37,6 +38,7 @@ final class Console {
 
     static void routes(Router router, ConsoleSettings settings, ApiJson json, Access access, Clock clock,
                        vn.loa.controller.store.Database database, LiveEvents live, Dispatcher dispatcher) {
+        new ConsoleRoutes(settings.tileOrigin()).register(router);
         new ConsoleSettingsRoutes(settings, Controller.class.getPackage().getImplementationVersion(), json)
                 .register(router);
         new StationHistoryRoutes(new StationHistories(database), json, access, clock).register(router);

@@ -42,7 +42,6 @@ import vn.loa.controller.schedule.ScheduleService;
 import vn.loa.controller.api.AreaRoutes;
 import vn.loa.controller.api.BulletinRoutes;
 import vn.loa.controller.api.AuthRoutes;
-import vn.loa.controller.api.ConsoleRoutes;
 import vn.loa.controller.api.StationRoutes;
 import vn.loa.controller.api.SystemRoutes;
 import vn.loa.controller.api.UserRoutes;
@@ -208,7 +207,6 @@ public final class Controller implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(router, auth, json, metrics);
         Console.routes(router, config.console(), json, access, clock, database, live, dispatcher);
         new SystemRoutes(metrics, link::isConnected, json, config.http().metricsToken()).register(router);
-        new ConsoleRoutes(config.console().tileOrigin()).register(router);
         users = new UserService(database, clock, auth, areas, audit);
         new AuthRoutes(auth, users, json, clock, config.http().tls()).register(router);
         new UserRoutes(users, json, access).register(router);

@@ -13,9 +13,8 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
                                CapSettings cap, Tls tls, Health health,
                                ConsoleSettings console) {
 
-    /** The HTTP API; {@code tls}: HTTPS only, with the certificate of the {@code tls} section. */
     /**
-     * The API port. {@code metricsToken}: when set, {@code /metrics} wants {@code Authorization: Bearer <token>}
+     * The HTTP API; {@code tls}: HTTPS only, with the certificate of the {@code tls} section. {@code metricsToken}: when set, {@code /metrics} wants {@code Authorization: Bearer <token>}
      * (for Prometheus' {@code authorization} scrape setting); null leaves it open, like {@code /healthz}.
      */
     public record Http(String host, int port, int maxBodyBytes, int apiThreads, boolean tls, String metricsToken) {
