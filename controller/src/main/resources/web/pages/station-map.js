@@ -102,12 +102,16 @@ export function stationMap(parent, settings, href) {
     }
     if (!fitted && markers.size > 0) {
       fitted = true;
-      map.fitBounds(L.featureGroup([...markers.values()]).getBounds(), { padding: [30, 30], maxZoom: 14 });
+      map.fitBounds(L.featureGroup([...markers.values()]).getBounds(), { padding: [30, 30], maxZoom: 14, animate: false });
     }
   }
 
   return {
     update,
-    destroy: () => map.remove(),
+    // stop any pan or zoom under way first: removing a map mid-animation throws from Leaflet's frame callback
+    destroy: () => {
+      map.stop();
+      map.remove();
+    },
   };
 }

@@ -45,6 +45,8 @@ class ConsoleTourIT {
         controller = TestControllers.embedded(dir.resolve("controller"));
         ApiClient api = TestControllers.admin(controller);
         DemoRegistry.communeWithStations(api, "tour-01", "tour-02");
+        api.patch("/api/v1/stations/tour-01", "{\"latitude\":10.52,\"longitude\":105.85}");
+        api.patch("/api/v1/stations/tour-02", "{\"latitude\":10.61,\"longitude\":105.97}");
         try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
             console.screenshot("login-vi");
             assertThat(console.accessibilityViolations()).as("accessibility of the login page").isEmpty();
