@@ -37,6 +37,7 @@ import vn.loa.protocol.Zone;
  * its counts, its marker and its alert changed, without the page being loaded again. The station
  * then plays a scheduled bulletin: the overview counts it playing; its page shows what it plays and
  * its relay on, then the finished broadcast among its receipts, its zones and charts of its heartbeats.
+ * Last, the other station's agent is stopped, and the overview shows it offline too.
  */
 class ConsoleLiveStatusIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -144,6 +145,17 @@ class ConsoleLiveStatusIT {
             console.go("overview");
             assertThat(console.untranslated()).as("Vietnamese left on the English overview").isEmpty();
             console.screenshot("live-overview-en");
+
+            // the other station's agent is stopped (switched off): the overview follows, no reload
+            page.evaluate("() => { window.loaStillHere = 'still the same page'; }");
+            agents.get(0).close();
+            PlaywrightAssertions.assertThat(count(page, "offline")).hasText("2");
+            PlaywrightAssertions.assertThat(count(page, "online")).hasText("0");
+            PlaywrightAssertions.assertThat(page.locator("path.station-marker[data-station='cho-1']"))
+                    .hasAttribute("data-kind", "offline");
+            assertThat(page.evaluate("() => window.loaStillHere")).as("no navigation, no reload")
+                    .isEqualTo("still the same page");
+            console.screenshot("live-overview-stopped-en");
             console.assertClean();
         }
     }
