@@ -303,34 +303,19 @@ public record ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, St
         }
     }
 
-    /** Default health rules and console settings. */
-    public ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations, Broadcasts broadcasts,
-                            Bulletins bulletins, Emergencies emergencies, CapSettings cap, Tls tls) {
-        this(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, tls, Health.defaults(),
-                ConsoleSettings.defaults());
-    }
-
-    /** No certificate: plain HTTP and MQTT. */
-    public ControllerConfig(Path dataDir, Http http, Mqtt mqtt, Auth auth, Stations stations, Broadcasts broadcasts,
-                            Bulletins bulletins, Emergencies emergencies, CapSettings cap) {
-        this(dataDir, http, mqtt, auth, stations, broadcasts, bulletins, emergencies, cap, Tls.none());
-    }
-
     /** Defaults: data in ./loa-data, HTTP on 8080, the embedded broker on 1883, all interfaces. */
     public static ControllerConfig defaults() {
         return new ControllerConfig(Path.of("loa-data"), new Http("0.0.0.0", 8080, 64 * 1024, 4),
                 new Mqtt("embedded", null, null, null, Mqtt.DEFAULT_CLIENT_ID, "loa/v1", 30, 64 * 1024, "0.0.0.0", 1883,
                         20_000, 2 * 1024 * 1024),
                 Auth.defaults(), new Stations(10), new Broadcasts(48, 5, 60, 120), Bulletins.defaults(),
-                Emergencies.defaults(), CapSettings.defaults());
+                Emergencies.defaults(), CapSettings.defaults(), Tls.none(), Health.defaults(), ConsoleSettings.defaults());
     }
 
     /** For tests: loopback only, ephemeral ports, data in the given folder. */
     public static ControllerConfig ephemeral(Path dataDir) {
-        ControllerConfig defaults = defaults();
-        return new ControllerConfig(dataDir, new Http("127.0.0.1", 0, defaults.http.maxBodyBytes(), 4),
-                defaults.mqtt.withEmbedded("127.0.0.1", 0), defaults.auth, defaults.stations, defaults.broadcasts,
-                defaults.bulletins, defaults.emergencies, defaults.cap);
+        ControllerConfig defaults = defaults().withDataDir(dataDir).withHttp("127.0.0.1", 0);
+        return defaults.withMqtt(defaults.mqtt.withEmbedded("127.0.0.1", 0));
     }
 
     public ControllerConfig withMqtt(Mqtt newMqtt) {

@@ -75,7 +75,7 @@ public final class ScheduleService {
      */
     public ScheduleCheck check(ScheduleDraft draft, String replacing) {
         Prepared prepared = prepare(draft, "check", null);
-        List<Schedule> existing = list().stream().filter(s -> !s.id().equals(replacing)).toList();
+        List<Schedule> existing = allBut(replacing);
         List<Conflict> conflicts = ConflictCheck.find(prepared.schedule(), prepared.durationMillis(), existing,
                 durations(existing), registry(), prepared.from(), prepared.from().plus(CONFLICT_HORIZON),
                 MAX_CONFLICTS);
@@ -93,10 +93,10 @@ public final class ScheduleService {
     public Schedule replace(String id, ScheduleDraft draft, String actor) {
         Schedule old = get(id);
         if (!old.active()) {
-            throw ApiException.conflict("schedule " + old.id() + " is cancelled already: create a new one instead");
+            throw cancelledAlready(old.id());
         }
         Prepared prepared = prepare(draft, actor, old.id());
-        prepared.checkConflicts(list().stream().filter(s -> !s.id().equals(old.id())).toList(), this);
+        prepared.checkConflicts(allBut(old.id()), this);
         Schedule successor = prepared.schedule();
         boolean replaced = database.transaction(connection -> {
             Schedule current = repository.find(connection, old.id()).orElseThrow();
@@ -108,12 +108,21 @@ public final class ScheduleService {
             return true;
         });
         if (!replaced) {
-            throw ApiException.conflict("schedule " + old.id() + " is cancelled already: create a new one instead");
+            throw cancelledAlready(old.id());
         }
         LOG.info("Schedule {} edited by {}: replaced by {}, bulletin {} ({}), {}", old.id(), actor, successor.id(),
                 successor.bulletinId(), successor.bulletinClass().wireName(), successor.recurrence());
         onChange.run();
         return successor;
+    }
+
+    /** Every schedule but this one (null: every schedule). */
+    private List<Schedule> allBut(String excluded) {
+        return list().stream().filter(schedule -> !schedule.id().equals(excluded)).toList();
+    }
+
+    private static ApiException cancelledAlready(String id) {
+        return ApiException.conflict("schedule " + id + " is cancelled already: create a new one instead");
     }
 
     /** A draft checked on its own (bulletin approved, targets, rule, an occurrence ahead), not yet against others. */
