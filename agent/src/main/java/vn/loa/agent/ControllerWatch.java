@@ -9,9 +9,11 @@ import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.Presence;
 
 /**
- * Watches the controller's retained presence. Each controller run announces {@code online} with
- * a new message id; when one arrives that we have not seen, the station sends its birth again,
- * so a controller that started after us (or restarted) still learns about it. Bad payloads are
+ * Watches the controller's retained presence. The controller announces {@code online} with a
+ * new message id after each connect, once it has subscribed; when one arrives that we have not
+ * seen, the station sends its birth and its unacknowledged receipts again at once, so a controller
+ * that started after us, restarted or reconnected after the broker did still learns about the
+ * station and gets its proof of play without waiting for the next re-send. Bad payloads are
  * dropped with a log line at most once a minute.
  *
  * <p>Thread: the agent's thread only.
@@ -21,14 +23,14 @@ final class ControllerWatch {
 
     private final String station;
     private final MessageCodec codec;
-    private final Runnable sendBirth;
+    private final Runnable controllerOnline;
     private final LogThrottle badPayloadLog;
     private String lastOnlineId;
 
-    ControllerWatch(String station, MessageCodec codec, Runnable sendBirth, LogThrottle badPayloadLog) {
+    ControllerWatch(String station, MessageCodec codec, Runnable controllerOnline, LogThrottle badPayloadLog) {
         this.station = Objects.requireNonNull(station, "station");
         this.codec = Objects.requireNonNull(codec, "codec");
-        this.sendBirth = Objects.requireNonNull(sendBirth, "sendBirth");
+        this.controllerOnline = Objects.requireNonNull(controllerOnline, "controllerOnline");
         this.badPayloadLog = Objects.requireNonNull(badPayloadLog, "badPayloadLog");
     }
 
@@ -54,7 +56,8 @@ final class ControllerWatch {
             return;
         }
         lastOnlineId = status.id();
-        log.info("station {} sees the controller online ({}); sending its birth", station, status.id());
-        sendBirth.run();
+        log.info("station {} sees the controller online ({}); sending its birth and unacknowledged receipts",
+                station, status.id());
+        controllerOnline.run();
     }
 }

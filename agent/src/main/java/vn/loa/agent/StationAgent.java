@@ -142,7 +142,7 @@ public final class StationAgent implements AutoCloseable {
         PlayoutWatchdog watchdog = new PlayoutWatchdog(station, relays, playout::actionExpectedBy, clock,
                 PlayoutWatchdog.DEFAULT_GRACE, this::reportEvent);
         threads.agent.scheduleWithFixedDelay(watchdog::check, 1, 1, TimeUnit.SECONDS);
-        this.controllerWatch = new ControllerWatch(station, codec, reporter::publishBirth,
+        this.controllerWatch = new ControllerWatch(station, codec, this::controllerOnline,
                 new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL));
         this.commands = new CommandInbox(station, commandCodec, new LogThrottle(clock, BAD_PAYLOAD_LOG_INTERVAL),
                 playout::offer, ack -> outbox.acknowledged(ack.receiptIds()), playout::emergency,
@@ -285,6 +285,12 @@ public final class StationAgent implements AutoCloseable {
 
     private void audioReady(String sha256) {
         playout.audioReady(sha256);
+    }
+
+    /** A controller run we had not seen announced itself (it has subscribed); on the agent thread. */
+    private void controllerOnline() {
+        reporter.publishBirth();
+        outbox.reconnected();
     }
 
     /** After every successful connect, on the agent thread. */

@@ -135,6 +135,7 @@ class PlayoutIT {
         await("the broadcast is over").atMost(WAIT).until(() -> Instant.now().isAfter(end.plusSeconds(1)));
         broker.restart();
         ControllerStandIn after = controller();
+        after.announceOnline(); // the agent may have reconnected before this subscribed: the announcement brings the receipts again
 
         await().atMost(WAIT).until(() -> after.received(Receipt.class, r -> r.state().isFinal()).size() >= 1);
         List<Receipt> receipts = after.received(Receipt.class);

@@ -30,6 +30,7 @@ import vn.loa.protocol.MessageCodec;
 import vn.loa.protocol.Plan;
 import vn.loa.protocol.PlanAck;
 import vn.loa.protocol.Presence;
+import vn.loa.protocol.Receipt;
 import vn.loa.protocol.RelayChannelState;
 import vn.loa.protocol.StationStatus;
 import vn.loa.protocol.Topics;
@@ -316,6 +317,30 @@ class StationAgentTest {
         link.deliver(COMMANDS, codec.encode(new EmergencyStop("s1", clock.instant(), "demo-01", "em-storm", null)));
 
         await().atMost(WAIT).until(() -> agent.relays().state().contains(new RelayChannelState(2, false)));
+    }
+
+    @Test
+    void aControllerComingOnlineGetsTheUnacknowledgedReceiptsAgainAtOnce() {
+        start(3600);
+        await().atMost(WAIT).until(() -> births().size() == 1);
+        AudioRef missing = new AudioRef("/audio/" + "b".repeat(64), "b".repeat(64), 1000, "wav");
+        link.deliver(COMMANDS, codec.encode(new Emergency("m1", clock.instant(), "demo-01", "em-test", null,
+                "bl-test", missing, 10_000, 3, 5, clock.instant().plus(Duration.ofMinutes(30)), 1_000, List.of(1))));
+        link.deliver(COMMANDS, codec.encode(new EmergencyStop("s1", clock.instant(), "demo-01", "em-test", null)));
+        await().atMost(WAIT).until(() -> !receipts().isEmpty());
+        List<String> first = receipts().stream().map(Receipt::id).distinct().toList();
+        int sent = receipts().size();
+
+        // the clock stands still: the periodic re-send is not due, only the controller's arrival sends them
+        link.deliver(TOPICS.controllerStatus(), controllerStatus("controller-run-2", Presence.ONLINE));
+
+        await().atMost(WAIT).until(() -> receipts().size() >= sent + first.size());
+        assertThat(receipts().subList(sent, receipts().size())).extracting(Receipt::id)
+                .as("the same receipts, same ids").containsExactlyInAnyOrderElementsOf(first);
+    }
+
+    private List<Receipt> receipts() {
+        return link.published(m -> m instanceof Receipt).stream().map(p -> (Receipt) p.message()).toList();
     }
 
     private List<EmergencyProgress> progress() {

@@ -1,17 +1,24 @@
 package vn.loa.agent.testutil;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import vn.loa.protocol.Channel;
+import vn.loa.protocol.ControllerStatus;
 import vn.loa.protocol.Decoded;
 import vn.loa.protocol.Message;
 import vn.loa.protocol.MessageCodec;
+import vn.loa.protocol.MessageIds;
+import vn.loa.protocol.Presence;
 import vn.loa.protocol.StationMessage;
 import vn.loa.protocol.Topics;
 
@@ -59,8 +66,8 @@ public final class ControllerStandIn implements AutoCloseable {
     private void connect(MqttConnectOptions options) throws MqttException {
         MqttException[] last = new MqttException[1];
         try {
-            org.awaitility.Awaitility.await("the controller stand-in connects").atMost(java.time.Duration.ofSeconds(10))
-                    .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+            Awaitility.await("the controller stand-in connects").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
                         try {
                             client.connect(options);
                             return true;
@@ -73,8 +80,21 @@ public final class ControllerStandIn implements AutoCloseable {
                             return false;
                         }
                     });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw last[0];
+        }
+    }
+
+    /**
+     * Announces itself online (retained, a new id), as the real controller does once it has
+     * subscribed after each connect.
+     */
+    public void announceOnline() {
+        try {
+            client.publish(topics.controllerStatus(), CODEC.encode(new ControllerStatus(MessageIds.next(),
+                    Instant.now(), Presence.ONLINE)), 1, true);
+        } catch (MqttException e) {
+            throw new IllegalStateException("cannot announce the controller online: " + e, e);
         }
     }
 
