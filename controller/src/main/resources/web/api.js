@@ -1,7 +1,13 @@
-// The console's only way to the controller: the public JSON API under /api/v1, with the bearer
-// token of the session. A refusal becomes an ApiError carrying the API's {error, message}.
+// The console's only way to the controller: the public JSON API under /api/v1. The session
+// token lives in an HttpOnly cookie that these scripts never see; every request carries the
+// console's header (X-Loa-Console), without which the controller takes the cookie for reads only.
+// A refusal becomes an ApiError carrying the API's {error, message}.
 
-const SESSION_KEY = 'loa.session';
+/** Until when the session lasts (not the token itself): whether asking /auth/me is worth it. */
+const SESSION_KEY = 'loa.sessionUntil';
+/** Where earlier versions kept the token itself: removed on sight. */
+const OLD_SESSION_KEY = 'loa.session';
+const CONSOLE_HEADER = 'X-Loa-Console';
 let onUnauthorized = () => {};
 
 export class ApiError extends Error {
@@ -12,24 +18,20 @@ export class ApiError extends Error {
   }
 }
 
+/** Whether a session is believed open ({expiresAt}), else null; a damaged entry counts as none. */
 export function session() {
-  try {
-    const stored = JSON.parse(localStorage.getItem(SESSION_KEY));
-    if (stored && stored.token && Date.parse(stored.expiresAt) > Date.now()) {
-      return stored;
-    }
-  } catch (ignored) {
-    // a damaged entry counts as no session
-  }
-  return null;
+  localStorage.removeItem(OLD_SESSION_KEY);
+  const until = Date.parse(localStorage.getItem(SESSION_KEY) || '');
+  return until > Date.now() ? { expiresAt: new Date(until).toISOString() } : null;
 }
 
 export function keepSession(login) {
-  localStorage.setItem(SESSION_KEY, JSON.stringify({ token: login.token, expiresAt: login.expiresAt }));
+  localStorage.setItem(SESSION_KEY, login.expiresAt);
 }
 
 export function dropSession() {
   localStorage.removeItem(SESSION_KEY);
+  localStorage.removeItem(OLD_SESSION_KEY);
 }
 
 export function whenUnauthorized(handler) {
@@ -37,8 +39,7 @@ export function whenUnauthorized(handler) {
 }
 
 function headers(extra = {}) {
-  const current = session();
-  return current ? { Authorization: `Bearer ${current.token}`, ...extra } : extra;
+  return { [CONSOLE_HEADER]: '1', ...extra };
 }
 
 async function answer(response) {
@@ -60,7 +61,7 @@ async function answer(response) {
 }
 
 export async function request(method, path, body) {
-  const init = { method, headers: headers() };
+  const init = { method, headers: headers(), credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -88,10 +89,7 @@ export function upload(path, form, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1' + path);
-    const current = session();
-    if (current) {
-      xhr.setRequestHeader('Authorization', `Bearer ${current.token}`);
-    }
+    xhr.setRequestHeader(CONSOLE_HEADER, '1');
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) {
         onProgress(event.loaded, event.total);

@@ -119,6 +119,9 @@ async function show() {
     cleanup = await render(container);
   } catch (error) {
     container.replaceChildren(heading(t('app.failed')), alertBox(error));
+    if (!(error instanceof api.ApiError)) {
+      console.error('The page could not be shown:', error); // a fault of the console itself: for its developers
+    }
   }
   if (showing !== shown) {
     cleanUp(cleanup);

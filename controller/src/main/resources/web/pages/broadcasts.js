@@ -1,5 +1,6 @@
 // The as-run log: what each station really played (from its receipts), filtered by area,
-// station and local dates; a day's timeline per station; CSV export through the session cookie.
+// station and local dates; a timeline per station of any one day of the period; CSV export
+// through the session cookie.
 // Receipts arriving on the live stream update the rows in place.
 import * as api from '../api.js';
 import * as live from '../live.js';
@@ -27,6 +28,7 @@ export const strings = {
     'broadcasts.empty': 'Không có buổi phát nào trong khoảng thời gian này.',
     'broadcasts.count': '{count} buổi phát',
     'broadcasts.timeline': 'Dòng thời gian ngày {day}',
+    'broadcasts.timelineDay': 'Ngày xem trên dòng thời gian',
     'broadcasts.timelineEmpty': 'Ngày này không có buổi phát nào.',
     'broadcasts.emergency': 'Khẩn cấp',
     'broadcasts.badDates': 'Ngày kết thúc phải sau ngày bắt đầu.',
@@ -54,6 +56,7 @@ export const strings = {
     'broadcasts.empty': 'No broadcast in this period.',
     'broadcasts.count': '{count} broadcasts',
     'broadcasts.timeline': 'Timeline of {day}',
+    'broadcasts.timelineDay': 'Day shown on the timeline',
     'broadcasts.timelineEmpty': 'No broadcast on this day.',
     'broadcasts.emergency': 'Emergency',
     'broadcasts.badDates': 'The end date must not be before the start date.',
@@ -71,6 +74,15 @@ export const strings = {
 function nextDay(day) {
   const next = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600 * 1000);
   return next.toISOString().substring(0, 10);
+}
+
+/** The local dates from `from` to `to`, both included (at most `max`). */
+function daysOf(from, to, max = 93) {
+  const days = [];
+  for (let day = from; day <= to && days.length < max; day = nextDay(day)) {
+    days.push(day);
+  }
+  return days;
 }
 
 export function stateBadge(state) {
@@ -156,18 +168,28 @@ export default {
     }
     const names = new Map(stations.map((s) => [s.id, s.name]));
     const titles = new Map(bulletins.map((b) => [b.id, b.title]));
-    const dayStart = Date.parse(`${p.from}T00:00:00+07:00`);
+    const days = daysOf(p.from, p.to);
+    const today = localDate();
+    const daySelect = h('select', { name: 'timeline-day' }, days.map((day) => h('option', { value: day,
+      selected: day === (days.includes(today) ? today : p.from) }, date(`${day}T00:00:00+07:00`))));
+    const dayStart = () => Date.parse(`${daySelect.value}T00:00:00+07:00`);
+    const lineTitle = h('h2', {});
     const count = h('p', { role: 'status' });
     const tableBox = h('div', {});
     const lineBox = h('div', {});
+    const paintLine = () => {
+      lineTitle.replaceChildren(t('broadcasts.timeline', { day: date(new Date(dayStart()).toISOString()) }));
+      lineBox.replaceChildren(timeline(rows, dayStart(), names, titles));
+    };
     const paint = () => {
       count.replaceChildren(t('broadcasts.count', { count: rows.length }));
       tableBox.replaceChildren(rowsTable(rows, names, titles));
-      lineBox.replaceChildren(timeline(rows, dayStart, names, titles));
+      paintLine();
     };
     paint();
-    view.append(h('div', { class: 'toolbar' }, count, csv),
-      h('h2', {}, t('broadcasts.timeline', { day: date(new Date(dayStart).toISOString()) })),
+    daySelect.addEventListener('change', paintLine);
+    view.append(h('div', { class: 'toolbar' }, count, csv), lineTitle,
+      days.length > 1 ? h('div', { class: 'toolbar' }, field(t('broadcasts.timelineDay'), daySelect)) : null,
       legend(STATES.filter((s) => s !== 'skipped-quiet-hours')), lineBox, tableBox);
     return live.on('receipt', (receipt) => {
       const row = rows.find((r) => r.broadcastId === receipt.broadcastId && r.station === receipt.station);

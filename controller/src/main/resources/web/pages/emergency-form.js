@@ -1,7 +1,7 @@
 // The emergency trigger form: where (the operator's communes, or any area and its stations for
 // other staff), what (a standard message, an approved bulletin or an uploaded file), the risk
-// level in its colour, a title and the number of plays; then a confirmation dialog, then the
-// announcement (JSON, or multipart with the file and upload progress).
+// level in its colour, a title, the number of plays and how long it stays valid; then a
+// confirmation dialog, then the announcement (JSON, or multipart with the file and upload progress).
 import * as api from '../api.js';
 import { h, v, field, alertBox, toast } from '../dom.js';
 import { t } from '../i18n.js';
@@ -115,19 +115,35 @@ function riskChooser() {
   return { element: box, read: () => Number(box.querySelector('input:checked').value) || null };
 }
 
-function summary(where, audio, riskLevel, title, repeat) {
+const VALIDITY_MINUTES = [15, 30, 60, 120, 360, 720, 1440];
+
+function validityText(minutes) {
+  return minutes < 60 ? t('emergency.validFor.minutes', { count: minutes })
+    : t('emergency.validFor.hours', { count: minutes / 60 });
+}
+
+/** How long a station offline at the trigger may still play it; 30 minutes unless changed. */
+function validityChooser() {
+  const hint = h('small', { id: uid('em-valid-hint') }, t('emergency.validityHint'));
+  const select = h('select', { name: 'em-valid', 'aria-describedby': hint.id }, VALIDITY_MINUTES.map((minutes) =>
+    h('option', { value: String(minutes), selected: minutes === 30 }, validityText(minutes))));
+  return { element: h('div', {}, field(t('emergency.validity'), select), hint), read: () => Number(select.value) };
+}
+
+function summary(where, audio, riskLevel, title, repeat, validMinutes) {
   const row = (label, value) => [h('dt', {}, label), h('dd', {}, value)];
   return h('dl', { class: 'em-summary' },
     row(t('emergency.where'), where.map((name, i) => [i > 0 ? ', ' : null, v(name)])),
     row(t('emergency.what'), audio.kind === 'standard' ? audio.label : v(audio.label)),
     row(t('emergency.risk'), riskChip(riskLevel)),
     title ? row(t('common.title'), v(title)) : null,
-    row(t('emergency.repeat'), t('emergency.times', { count: repeat })));
+    row(t('emergency.repeat'), t('emergency.times', { count: repeat })),
+    row(t('emergency.validity'), validityText(validMinutes)));
 }
 
-async function send(targets, audio, riskLevel, title, repeat, progress) {
+async function send(targets, audio, riskLevel, title, repeat, validMinutes, progress) {
   if (audio.kind !== 'upload') {
-    const body = { targets, repeat, riskLevel: riskLevel || undefined, title: title || undefined,
+    const body = { targets, repeat, validMinutes, riskLevel: riskLevel || undefined, title: title || undefined,
       standardMessage: audio.standardMessage, bulletinId: audio.bulletinId };
     return api.post('/emergencies', body);
   }
@@ -135,6 +151,7 @@ async function send(targets, audio, riskLevel, title, repeat, progress) {
   form.append('file', audio.file);
   form.append('targets', JSON.stringify(targets));
   form.append('repeat', String(repeat));
+  form.append('validMinutes', String(validMinutes));
   if (riskLevel) {
     form.append('riskLevel', String(riskLevel));
   }
@@ -157,6 +174,7 @@ export function emergencyForm({ communes, areas, areaOf, stations, standard, bul
   const targets = communes.length > 0 ? communeTargets(communes, stations) : areaTargets(areas, stations, areaOf);
   const audio = audioChooser(standard, bulletins);
   const risk = riskChooser();
+  const validity = validityChooser();
   const title = h('input', { name: 'em-title', maxlength: '200', autocomplete: 'off' });
   const repeat = h('input', { name: 'em-repeat', type: 'number', min: '1', max: '20', value: '3', inputmode: 'numeric' });
   const message = h('div', { id: uid('em-problem') });
@@ -167,7 +185,7 @@ export function emergencyForm({ communes, areas, areaOf, stations, standard, bul
     h('h2', {}, t('emergency.step.audio')), audio.element,
     h('h2', {}, t('emergency.step.risk')), risk.element,
     h('h2', {}, t('emergency.step.details')), h('div', { class: 'grid' }, field(t('emergency.titleField'), title),
-      field(t('emergency.repeat'), repeat)),
+      field(t('emergency.repeat'), repeat), validity.element),
     message, progress, submit);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -182,7 +200,8 @@ export function emergencyForm({ communes, areas, areaOf, stations, standard, bul
     const plays = Math.min(20, Math.max(1, Number(repeat.value) || 3));
     const level = risk.read();
     const ok = await confirmDialog({ title: t('emergency.confirmTitle'), danger: true,
-      body: [h('p', {}, t('emergency.confirmIntro')), summary(targets.describe(), chosen, level, title.value.trim(), plays)],
+      body: [h('p', {}, t('emergency.confirmIntro')),
+        summary(targets.describe(), chosen, level, title.value.trim(), plays, validity.read())],
       confirm: t('emergency.playNow'), cancel: t('emergency.back') });
     if (!ok) {
       return;
@@ -190,7 +209,7 @@ export function emergencyForm({ communes, areas, areaOf, stations, standard, bul
     submit.setAttribute('aria-busy', 'true');
     submit.disabled = true;
     try {
-      const announcement = await send(where, chosen, level, title.value.trim(), plays, progress);
+      const announcement = await send(where, chosen, level, title.value.trim(), plays, validity.read(), progress);
       toast(t('emergency.triggered'));
       onTriggered(announcement);
     } catch (error) {

@@ -57,7 +57,8 @@ export async function renderProgress(view, id, names) {
       h('p', {}, when),
       h('p', {}, `${t('emergency.audio')}: `, announcement.audio === 'upload' || announcement.audio === 'bulletin'
         ? [audioLabel(announcement), ' ', v(announcement.bulletinId, 'code')] : audioLabel(announcement),
-      ' · ', t('emergency.times', { count: announcement.repeat })));
+      ' · ', t('emergency.times', { count: announcement.repeat })),
+      announcement.validUntil ? h('p', {}, t('emergency.validUntil', { time: dateTime(announcement.validUntil) })) : null);
   }
 
   function paintStations() {

@@ -25,7 +25,10 @@ export const strings = {
     'form.areas': 'Địa bàn (mọi trạm thuộc địa bàn)',
     'form.stations': 'Trạm',
     'form.targetsHint': 'Giữ Ctrl (hoặc chạm trên điện thoại) để chọn nhiều.',
-    'form.zonesKept': 'Lịch này còn phát tới {count} loa riêng lẻ; chúng được giữ nguyên.',
+    'form.zonesPick': 'Loa riêng lẻ (chỉ một số loa của trạm)',
+    'form.zones': 'Loa',
+    'form.zoneOption': '{station} – {zone} (kênh {channel})',
+    'form.zonesChosen': 'Đã chọn {count} loa riêng lẻ.',
     'form.rule': 'Quy tắc RRULE',
     'form.ruleNone': 'không có (phát một lần)',
     'form.preview': 'Các lần phát đầu tiên',
@@ -59,7 +62,10 @@ export const strings = {
     'form.areas': 'Areas (every station in them)',
     'form.stations': 'Stations',
     'form.targetsHint': 'Hold Ctrl (or tap on a phone) to choose several.',
-    'form.zonesKept': 'This schedule also plays to {count} single zones: they are kept.',
+    'form.zonesPick': 'Single zones (only some of a station\'s loudspeakers)',
+    'form.zones': 'Zones',
+    'form.zoneOption': '{station} – {zone} (channel {channel})',
+    'form.zonesChosen': '{count} single zones chosen.',
     'form.rule': 'RRULE',
     'form.ruleNone': 'none (plays once)',
     'form.preview': 'First occurrences',
@@ -86,6 +92,45 @@ function conflictItem(conflict, titles) {
     station: v(conflict.station), channel: v(conflict.channel), when: rec.whenWords(conflict.at) }));
 }
 
+const zoneKey = (zone) => `${zone.station}:${zone.channel}`;
+
+/**
+ * Single zones, in a closed section unless the schedule has some: its options (every zone of every
+ * station shown, thousands in a province) are built the first time it opens; until then read()
+ * gives the schedule's own.
+ */
+function zonePicker(stations, initial) {
+  const select = h('select', { name: 'zones', multiple: true, size: '6' });
+  const count = h('p', { role: 'status' });
+  let built = false;
+  const chosen = () => (built ? [...select.selectedOptions].map((o) => {
+    const cut = o.value.lastIndexOf(':');
+    return { station: o.value.slice(0, cut), channel: Number(o.value.slice(cut + 1)) };
+  }) : initial);
+  const paintCount = () => count.replaceChildren(chosen().length ? t('form.zonesChosen', { count: chosen().length }) : '');
+  const build = () => {
+    if (built) {
+      return;
+    }
+    built = true;
+    const keep = new Set(initial.map(zoneKey));
+    select.replaceChildren(...stations.flatMap((station) => (station.zones || []).map((zone) => {
+      const key = zoneKey({ station: station.id, channel: zone.channel });
+      return h('option', { value: key, selected: keep.has(key), 'data-value': true },
+        t('form.zoneOption', { station: station.name, zone: zone.name, channel: zone.channel }));
+    })));
+  };
+  const element = h('details', { class: 'zone-picker', open: initial.length > 0 },
+    h('summary', {}, t('form.zonesPick')), field(t('form.zones'), select));
+  element.addEventListener('toggle', build);
+  select.addEventListener('change', paintCount);
+  if (initial.length > 0) {
+    build();
+  }
+  paintCount();
+  return { element: h('div', {}, element, count), read: chosen };
+}
+
 /** The form's inputs, filled from the schedule edited (or tomorrow 06:30, once). */
 function inputs(data, schedule) {
   const bulletins = [...data.approved];
@@ -107,7 +152,7 @@ function inputs(data, schedule) {
   [...areas.options].forEach((o) => { o.selected = (targets.areas || []).map(String).includes(o.value); });
   [...stations.options].forEach((o) => { o.selected = (targets.stations || []).includes(o.value); });
   return {
-    bulletin, choice, areas, stations, zones: targets.zones || [],
+    bulletin, choice, areas, stations, zones: zonePicker(data.stations, targets.zones || []),
     startDate: h('input', { type: 'date', name: 'startDate', required: true, value: start.slice(0, 10) }),
     startTime: h('input', { type: 'time', name: 'startTime', required: true, value: start.slice(11, 16) }),
     radios: kinds.map((kind) => h('input', { type: 'radio', name: 'repeat', value: kind, checked: kind === choice.kind })),
@@ -131,7 +176,7 @@ function body(f) {
     rrule: rec.build(choice) || undefined,
     until: choice.kind !== 'once' && f.until.value ? f.until.value : undefined,
     targets: { areas: [...f.areas.selectedOptions].map((o) => Number(o.value)),
-      stations: [...f.stations.selectedOptions].map((o) => o.value), zones: f.zones },
+      stations: [...f.stations.selectedOptions].map((o) => o.value), zones: f.zones.read() },
   };
 }
 
@@ -184,8 +229,7 @@ function fields(f, daysSet) {
 function targetFields(f) {
   return h('fieldset', {}, h('legend', {}, t('form.targets')),
     h('div', { class: 'grid-2' }, field(t('form.areas'), f.areas), field(t('form.stations'), f.stations)),
-    h('small', {}, t('form.targetsHint')),
-    f.zones.length ? h('p', {}, t('form.zonesKept', { count: f.zones.length })) : null);
+    h('small', {}, t('form.targetsHint')), f.zones.element);
 }
 
 /**

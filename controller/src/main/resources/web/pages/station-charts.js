@@ -1,6 +1,8 @@
 // Charts of a station's history (GET /api/v1/stations/{id}/history): one line chart per quantity
 // (agent uptime, heartbeats per bucket, temperature, output level) over the last 24 hours or 7
 // days, the time axis in local time (Asia/Ho_Chi_Minh). A bucket without heartbeats breaks the line.
+// While the page is open the charts follow: new data every minute, and soon after the station's
+// live events, drawn into the same charts (nothing flickers, nothing is announced again).
 import * as api from '../api.js';
 import { h, alertBox, ZONE, number } from '../dom.js';
 import { t, locale } from '../i18n.js';
@@ -147,12 +149,19 @@ function chart(canvas, quantity, data, history, period, unit) {
   });
 }
 
-/** The charts section: {element, load(), close()}. */
+/** How often the charts follow on their own, and how soon at most after a live event. */
+const FOLLOW_MILLIS = 60 * 1000;
+const SOON_MILLIS = 5 * 1000;
+
+/** The charts section: {element, load(), follow(), close()}. */
 export function stationCharts(station) {
   let period = 'day';
   let charts = [];
+  let drawnUnit = null;
   let closed = false;
   let loading = 0;
+  let lastFollow = 0;
+  let soon = null;
   const body = h('div', { class: 'charts', 'aria-live': 'polite' });
   const buttons = Object.keys(PERIODS).map((key) => h('button', { type: 'button', class: 'outline',
     'aria-pressed': String(key === period), dataset: { period: key },
@@ -169,9 +178,33 @@ export function stationCharts(station) {
   function destroy() {
     charts.forEach((c) => c.destroy());
     charts = [];
+    drawnUnit = null;
   }
 
-  async function load() {
+  /** New data into the charts drawn, when they can take it (same unit); false when they must be drawn anew. */
+  function redraw(history) {
+    const unit = uptimeUnit(history);
+    if (charts.length !== QUANTITIES.length || history.points.length === 0 || unit.axis !== drawnUnit) {
+      return false;
+    }
+    QUANTITIES.forEach((quantity, i) => {
+      const drawn = charts[i];
+      const data = series(history, quantity, unit);
+      const label = summary(quantity, data);
+      drawn.data.datasets[0].data = data;
+      drawn.data.datasets[0].pointRadius = data.filter((p) => p.y !== null).length < 30 ? 3 : 0;
+      drawn.options.scales.x.min = Date.parse(history.from);
+      drawn.options.scales.x.max = Date.parse(history.to);
+      drawn.canvas.setAttribute('aria-label', label);
+      drawn.canvas.textContent = label;
+      drawn.canvas.closest('figure').querySelector('figcaption small')?.remove();
+      drawn.update('none');
+    });
+    return true;
+  }
+
+  /** Loads the period's history; `inPlace`: into the charts drawn if they can take it. */
+  async function load(inPlace = false) {
     const mine = ++loading;
     const to = new Date();
     const from = new Date(to.getTime() - PERIODS[period]);
@@ -180,13 +213,13 @@ export function stationCharts(station) {
       history = await api.get(`/stations/${encodeURIComponent(station)}/history`
         + api.query({ from: from.toISOString(), to: to.toISOString() }));
     } catch (error) {
-      if (!closed && mine === loading) {
+      if (!closed && mine === loading && !inPlace) {
         destroy();
         body.replaceChildren(alertBox(error));
       }
       return;
     }
-    if (closed || mine !== loading) {
+    if (closed || mine !== loading || (inPlace && redraw(history))) {
       return;
     }
     destroy();
@@ -208,13 +241,31 @@ export function stationCharts(station) {
         h('div', { class: 'chart' }, canvas)));
       charts.push(chart(canvas, quantity, data, history, period, unit));
     }
+    drawnUnit = unit.axis;
   }
+
+  /** Something happened at the station: new data soon (at most one load per few seconds). */
+  function follow() {
+    if (closed || soon) {
+      return;
+    }
+    const wait = Math.max(0, lastFollow + SOON_MILLIS - Date.now());
+    soon = setTimeout(() => {
+      soon = null;
+      lastFollow = Date.now();
+      load(true);
+    }, wait);
+  }
+
+  const ticker = setInterval(() => load(true), FOLLOW_MILLIS);
 
   /** The page is left: the charts go, and a load still under way draws none. */
   function close() {
     closed = true;
+    clearInterval(ticker);
+    clearTimeout(soon);
     destroy();
   }
 
-  return { element, load, close };
+  return { element, load: () => load(false), follow, close };
 }

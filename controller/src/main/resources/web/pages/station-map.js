@@ -32,8 +32,35 @@ const STYLES = {
   offline: { color: '#5f6368', fillColor: '#ffffff', fillOpacity: 1, weight: 3, dashArray: '4 3', radius: 9 },
 };
 
-/** Up to this many stations, each carries its name and state beside it; more, on hover only. */
+/**
+ * Up to this many stations, each carries its name and state beside it and is a link reached with
+ * the keyboard; more, the name shows on hover only and the stations table is the keyboard route
+ * (a thousand tab stops would help no one).
+ */
 const LABELLED = 40;
+
+/**
+ * The marker as a link for the keyboard and screen readers (its SVG path, named by its label
+ * beside it), or plain again.
+ */
+function linkable(path, labelId, on, href) {
+  if (!on) {
+    ['tabindex', 'role', 'aria-labelledby'].forEach((name) => path.removeAttribute(name));
+    return;
+  }
+  path.setAttribute('tabindex', '0');
+  path.setAttribute('role', 'link');
+  path.setAttribute('aria-labelledby', labelId);
+  if (!path.dataset.keys) {
+    path.dataset.keys = 'on';
+    path.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        location.hash = href(path.dataset.station);
+      }
+    });
+  }
+}
 
 function placed(station) {
   return typeof station.latitude === 'number' && typeof station.longitude === 'number';
@@ -78,12 +105,14 @@ export function stationMap(parent, settings, href) {
         markers.set(station.id, marker);
       }
       marker.setLatLng([station.latitude, station.longitude]).setStyle(STYLES[kind]).setRadius(STYLES[kind].radius);
-      marker.unbindTooltip().bindTooltip(h('span', {}, v(station.name), ': ', t(`stations.state.${kind}`)),
+      const labelId = `map-label-${station.id}`;
+      marker.unbindTooltip().bindTooltip(h('span', { id: labelId }, v(station.name), ': ', t(`stations.state.${kind}`)),
         { permanent: labelled, direction: 'right', offset: [10, 0], className: `station-label label-${kind}` });
       const path = marker.getElement();
       if (path) {
         path.dataset.station = station.id;
         path.dataset.kind = kind;
+        linkable(path, labelId, labelled, href);
       }
     }
     for (const [id, marker] of markers) {

@@ -231,6 +231,7 @@ export async function renderStation(view, ctx, id) {
       if (event.station === id) {
         board.onStation(event);
         refresh();
+        charts.follow();
       }
     }),
     live.on('alert', (event) => {
@@ -239,8 +240,11 @@ export async function renderStation(view, ctx, id) {
       }
     }),
     live.on('receipt', (event) => {
-      if (event.station === id && receipts) {
-        receipts.load();
+      if (event.station === id) {
+        charts.follow();
+        if (receipts) {
+          receipts.load();
+        }
       }
     }),
     onReconnect(() => {

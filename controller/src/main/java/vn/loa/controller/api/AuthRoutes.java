@@ -52,7 +52,9 @@ public final class AuthRoutes {
         String password = password(body, "password");
         AuthService.Session session = auth.login(username, password, call.request().remoteAddress());
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("token", session.token());
+        if (!SessionTokens.fromConsole(call.request())) {
+            answer.put("token", session.token()); // the console keeps it in the HttpOnly cookie only
+        }
         answer.put("expiresAt", session.expiresAt());
         answer.put("user", user(session.principal()));
         Duration lifetime = Duration.between(clock.instant(), session.expiresAt());

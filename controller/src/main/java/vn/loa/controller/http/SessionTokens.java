@@ -1,19 +1,24 @@
 package vn.loa.controller.http;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Where a user's session token travels. API clients send {@code Authorization: Bearer <token>}.
- * The web console also gets it as an HttpOnly cookie, because a browser's EventSource, audio
- * element and download links cannot send headers; the cookie is honoured for {@code GET} and
- * {@code HEAD} only, so a cross-site form can never change anything with it (and it is
- * {@code SameSite=Strict} besides).
+ * The web console holds it only as an HttpOnly cookie (its scripts never see it, so a script
+ * injected into the page could not carry it away). The cookie opens reads ({@code GET},
+ * {@code HEAD}: EventSource, audio elements and download links cannot send headers); a change
+ * with it needs the console's own header {@code X-Loa-Console: 1}, which a page of another
+ * site cannot add without a CORS preflight this server never grants, and an {@code Origin}, when
+ * the browser sends one, naming this server. The cookie is {@code SameSite=Strict} besides.
  */
 public final class SessionTokens {
     /** The console's session cookie. */
     public static final String COOKIE = "loa_session";
+    /** The header the console's scripts send with every request. */
+    public static final String CONSOLE_HEADER = "X-Loa-Console";
 
     private SessionTokens() {
     }
@@ -28,9 +33,9 @@ public final class SessionTokens {
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
-    /** The session cookie's token, for a request that only reads (GET or HEAD). */
+    /** The session cookie's token, for a read (GET or HEAD) or a change the console's script sends. */
     public static Optional<String> cookie(Request request) {
-        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD") && !fromConsole(request)) {
             return Optional.empty();
         }
         for (String cookies : request.header("cookie").orElse("").split(";")) {
@@ -43,7 +48,27 @@ public final class SessionTokens {
         return Optional.empty();
     }
 
-    /** The header token, else (for a read) the cookie's. */
+    /**
+     * Whether the request comes from the console's own script: it carries {@code X-Loa-Console: 1}
+     * and, if the browser names its origin, that origin is this server (its Host).
+     */
+    public static boolean fromConsole(Request request) {
+        if (!"1".equals(request.header(CONSOLE_HEADER).orElse("").strip())) {
+            return false;
+        }
+        Optional<String> origin = request.header("origin");
+        if (origin.isEmpty()) {
+            return true;
+        }
+        try {
+            String authority = URI.create(origin.get().strip()).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(request.header("host").orElse("").strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The header token, else (for a read, or a change from the console) the cookie's. */
     public static Optional<String> of(Request request) {
         return bearer(request).or(() -> request.header("authorization").isPresent()
                 ? Optional.empty() : cookie(request));

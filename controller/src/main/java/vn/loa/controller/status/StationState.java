@@ -61,10 +61,23 @@ public record StationState(
                 lastHeartbeat);
     }
 
+    /**
+     * A birth from an agent run that started after the last heartbeat makes that heartbeat's
+     * playout and relays stale (a starting agent plays nothing and has its relays off): its
+     * readings stay, what it said was playing and switched on goes until the next heartbeat.
+     */
     StationState withBirth(vn.loa.protocol.Birth birth) {
+        Heartbeat heartbeat = lastHeartbeat;
+        if (heartbeat != null && birth.agentStartedAt() != null
+                && heartbeat.timestamp().isBefore(birth.agentStartedAt())) {
+            heartbeat = new Heartbeat(heartbeat.id(), heartbeat.timestamp(), heartbeat.station(),
+                    heartbeat.agentUptimeSeconds(), heartbeat.osUptimeSeconds(), heartbeat.loadAverage(),
+                    heartbeat.memoryAvailableBytes(), heartbeat.memoryTotalBytes(), heartbeat.diskFreeBytes(),
+                    heartbeat.temperatureCelsius(), List.of(), null, null);
+        }
         return new StationState(stationId, presence, presenceSince, presenceCause, presenceTimestamp, lastSeen,
                 birth.agentVersion(), birth.agentStartedAt(), birth.bootTime(), birth.os(), birth.javaVersion(),
-                birth.heartbeatSeconds(), birth.zones(), lastHeartbeat);
+                birth.heartbeatSeconds(), birth.zones(), heartbeat);
     }
 
     StationState withHeartbeat(Heartbeat heartbeat) {

@@ -69,6 +69,12 @@ class ConsoleAccessIT {
             PlaywrightAssertions.assertThat(markers).hasAttribute("data-station", "my-an-1");
             assertThat(page.locator("main").innerText()).doesNotContain("Trường Xuân");
             console.screenshot("access-overview-operator-vi");
+            PlaywrightAssertions.assertThat(markers).hasAttribute("role", "link");
+            PlaywrightAssertions.assertThat(markers).hasAccessibleName(java.util.regex.Pattern.compile("^Cụm loa chợ Mỹ An: "));
+            markers.focus();
+            page.keyboard().press("Enter");
+            PlaywrightAssertions.assertThat(page).hasURL(java.util.regex.Pattern.compile("#/stations/my-an-1$"));
+            PlaywrightAssertions.assertThat(page.locator("main .page-title")).hasText("Cụm loa chợ Mỹ An");
 
             console.go("stations");
             Locator rows = page.locator("table.stations tbody tr[data-station]");

@@ -93,7 +93,7 @@ class ConsoleBulletinScheduleIT {
             provokeConflict(page, weather, monday, first);
             findInTheCalendar(page, commune, monday);
             console.screenshot("schedules-week-vi");
-            editToSevenOClock(page, first, monday);
+            editToSevenOClock(page, admin, first, monday);
 
             bothPagesInEnglish(console, id, commune, monday);
             console.assertClean();
@@ -167,13 +167,23 @@ class ConsoleBulletinScheduleIT {
         assertThat(console.untranslated()).as("Vietnamese left on the English schedules page").isEmpty();
     }
 
-    /** Edits the schedule (PUT): its successor at 07:00 replaces it, in the list and in the calendar. */
-    private static void editToSevenOClock(Page page, String schedule, LocalDate monday) {
+    /**
+     * Edits the schedule (PUT): at 07:00, for one whole station and one single zone of the other
+     * instead of the commune; its successor replaces it, in the list and in the calendar.
+     */
+    private static void editToSevenOClock(Page page, ApiClient admin, String schedule, LocalDate monday) {
         page.locator("tr[data-schedule='" + schedule + "']").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Sửa")).click();
         Locator form = page.locator(".schedule-form");
         assertThat(form.locator("code.rrule")).hasText("FREQ=WEEKLY;BYDAY=MO,WE,FR");
         form.getByLabel("Giờ phát").fill("07:00");
+        form.locator("select[name='areas']").selectOption(new String[0]);
+        form.locator("select[name='stations']").selectOption("cal-01");
+        assertThat(form.locator("select[name='zones']")).isHidden();
+        form.getByText("Loa riêng lẻ (chỉ một số loa của trạm)").click();
+        assertThat(form.locator("select[name='zones'] option[value='cal-02:1']")).hasText("Cụm loa cal-02 – Loa 1 (kênh 1)");
+        form.locator("select[name='zones']").selectOption("cal-02:1");
+        assertThat(form).containsText("Đã chọn 1 loa riêng lẻ.");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Kiểm tra trùng lịch")).click();
         assertThat(form.locator(".check-result")).containsText("Không trùng lịch nào.");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu thay đổi")).click();
@@ -182,6 +192,18 @@ class ConsoleBulletinScheduleIT {
         assertThat(active).hasCount(1);
         assertThat(active).containsText("Thay cho " + schedule);
         assertThat(page.locator(".calendar-day[data-date='" + monday + "'] .calendar-item")).hasAttribute("data-time", "07:00");
+        String successor = active.getAttribute("data-schedule");
+        com.fasterxml.jackson.databind.JsonNode targets = admin.get("/api/v1/schedules/" + successor).json().path("targets");
+        assertThat(targets.path("areas").size()).isZero();
+        assertThat(targets.path("stations").get(0).asText()).isEqualTo("cal-01");
+        assertThat(targets.path("zones").get(0).path("station").asText()).isEqualTo("cal-02");
+        assertThat(targets.path("zones").get(0).path("channel").asInt()).isEqualTo(1);
+
+        page.locator("tr[data-schedule='" + successor + "']").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Sửa")).click();
+        assertThat(form.locator("details.zone-picker")).hasAttribute("open", "");
+        assertThat(form.locator("select[name='zones'] option[value='cal-02:1']")).hasJSProperty("selected", true);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đóng")).click();
     }
 
     /** A real station plays a broadcast of this week: its calendar entry says so without a reload. */

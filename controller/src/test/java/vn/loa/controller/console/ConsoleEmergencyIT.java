@@ -70,6 +70,14 @@ class ConsoleEmergencyIT {
                 .allMatch(id -> status.equals(api.get("/api/v1/stations/" + id).json().path("status").asText())));
     }
 
+    /** From the trigger to the end of the validity, to the minute. */
+    static Duration validity(ApiClient api, String id) {
+        var announcement = api.get("/api/v1/emergencies/" + id).json();
+        Duration exact = Duration.between(java.time.Instant.parse(announcement.path("triggeredAt").asText()),
+                java.time.Instant.parse(announcement.path("validUntil").asText()));
+        return Duration.ofMinutes(Math.round(exact.toMillis() / 60_000.0));
+    }
+
     @Test
     void anOperatorOnAPhoneTriggersAnEmergencyWatchesBothStationsPlayAndStopsIt() {
         controller = TestControllers.embedded(dir.resolve("controller"));
@@ -96,6 +104,8 @@ class ConsoleEmergencyIT {
             page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Cấp 4"))).check();
             assertThat(page.locator("label.risk-choice.risk-4")).hasCSS("background-color", "rgb(211, 47, 47)");
             page.getByLabel(Pattern.compile("^Tiêu đề")).fill("Lũ quét: sơ tán ngay");
+            assertThat(page.getByLabel("Hiệu lực")).hasValue("30");
+            page.getByLabel("Hiệu lực").selectOption("60");
             console.screenshot("emergency-phone-2-form");
             assertThat(console.accessibilityViolations()).as("accessibility of the emergency form").isEmpty();
 
@@ -104,6 +114,7 @@ class ConsoleEmergencyIT {
             assertThat(dialog).containsText("Xã Thử");
             assertThat(dialog.locator(".risk-chip.risk-4")).containsText("Cấp 4");
             assertThat(dialog.locator(".risk-chip.risk-4")).hasCSS("background-color", "rgb(211, 47, 47)");
+            assertThat(dialog).containsText("1 giờ");
             console.screenshot("emergency-phone-3-confirm");
             assertThat(console.accessibilityViolations()).as("accessibility of the confirmation").isEmpty();
             dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Phát ngay")).click();
@@ -138,6 +149,8 @@ class ConsoleEmergencyIT {
             assertThat(api.get("/api/v1/emergencies/" + id).json().path("state").asText()).isEqualTo("stopped");
             assertThat(api.get("/api/v1/emergencies/" + id).json().path("triggeredBy").asText()).isEqualTo(OPERATOR);
             assertThat(api.get("/api/v1/emergencies/" + id).json().path("riskLevel").asInt()).isEqualTo(4);
+            assertThat(validity(api, id)).as("the validity chosen in the form").isEqualTo(Duration.ofHours(1));
+            assertThat(page.locator(".em-header")).containsText("Hiệu lực đến");
 
             console.go("emergency");
             assertThat(page.locator("li[data-emergency='" + id + "']")).containsText("Đã dừng");
@@ -171,6 +184,7 @@ class ConsoleEmergencyIT {
                     TestAudio.wav(2)));
             page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Cấp 2"))).check();
             page.getByLabel("Số lần phát").fill("1");
+            page.getByLabel("Hiệu lực").selectOption("15");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phát thông báo khẩn cấp…")).click();
             Locator dialog = page.getByRole(AriaRole.DIALOG);
             assertThat(dialog).containsText("Cụm loa xa-01");
@@ -189,6 +203,7 @@ class ConsoleEmergencyIT {
             String id = page.url().replaceAll(".*#/emergency/", "");
             assertThat(api.get("/api/v1/emergencies/" + id).json().path("audio").asText()).isEqualTo("upload");
             assertThat(api.get("/api/v1/emergencies/" + id).json().path("riskColour").asText()).isEqualTo("light-yellow");
+            assertThat(validity(api, id)).as("the validity sent with the file").isEqualTo(Duration.ofMinutes(15));
             console.assertClean();
         }
     }

@@ -36,7 +36,8 @@ import vn.loa.protocol.Zone;
  * without a word (a black hole, as when a 3G link drops), and the overview shows it offline, with
  * its counts, its marker and its alert changed, without the page being loaded again. The station
  * then plays a scheduled bulletin: the overview counts it playing; its page shows what it plays and
- * its relay on, then the finished broadcast among its receipts, its zones and charts of its heartbeats.
+ * its relay on, then the finished broadcast among its receipts, its zones and charts of its heartbeats
+ * (which follow the station's events in place).
  * Last, the other station's agent is stopped, and the overview shows it offline too.
  */
 class ConsoleLiveStatusIT {
@@ -121,7 +122,14 @@ class ConsoleLiveStatusIT {
             PlaywrightAssertions.assertThat(page.locator(".now-playing")).containsText("Bản tin thời sự sáng");
             PlaywrightAssertions.assertThat(page.locator("table.zones tr[data-channel='1']")).containsText("Đang bật");
             console.screenshot("live-station-playing-vi");
+            PlaywrightAssertions.assertThat(page.locator("canvas[data-quantity='heartbeats']")).isVisible();
+            Object drawnUntil = page.evaluate("() => { const chart = Chart.getChart(document.querySelector("
+                    + "\"canvas[data-quantity='heartbeats']\")); chart.loaSameChart = true; return chart.options.scales.x.max; }");
             PlaywrightAssertions.assertThat(page.locator("table.receipts tr[data-state='finished']")).hasCount(1);
+            page.waitForFunction("(before) => { const chart = Chart.getChart(document.querySelector("
+                    + "\"canvas[data-quantity='heartbeats']\")); return Boolean(chart && chart.loaSameChart"
+                    + " && chart.options.scales.x.max > before); }", drawnUntil,
+                    new Page.WaitForFunctionOptions().setTimeout(WAIT.toMillis()));
             PlaywrightAssertions.assertThat(page.locator(".nothing-playing")).isVisible();
             PlaywrightAssertions.assertThat(page.locator("table.zones tr[data-channel='1']")).containsText("Tắt");
             Locator zones = page.locator("table.zones tbody tr");

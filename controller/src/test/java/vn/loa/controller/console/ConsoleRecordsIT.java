@@ -98,6 +98,18 @@ class ConsoleRecordsIT {
             assertThat(download.text()).contains("rec-01", "rec-02", news);
             console.screenshot("records-broadcasts-vi");
 
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+            console.go("broadcasts?from=" + today.minusDays(1) + "&to=" + today);
+            Locator day = page.getByLabel("Ngày xem trên dòng thời gian");
+            assertThat(day).hasValue(today.toString());
+            assertThat(page.locator(".tl-line[data-station='rec-02'] .tl-block[data-state='finished']")).hasCount(1);
+            day.selectOption(today.minusDays(1).toString());
+            assertThat(page.locator(".tl-line")).hasCount(0);
+            assertThat(page.getByText("Ngày này không có buổi phát nào.")).isVisible();
+            assertThat(page.locator("table.as-run tr[data-station='rec-01']")).containsText("Bản tin sáng");
+            day.selectOption(today.toString());
+            assertThat(page.locator(".tl-line[data-station='rec-01'] .tl-block[data-state='finished']")).hasCount(1);
+
             console.go("alerts");
             assertThat(page.locator("table.alerts-current")).containsText("Không có sự cố nào");
             agents.remove(second);
@@ -135,9 +147,42 @@ class ConsoleRecordsIT {
             assertThat(page.locator("tr[data-user='thu.ha']")).containsText("Đang dùng");
             console.screenshot("records-users-vi");
 
+            Locator thuHa = page.locator("tr[data-user='thu.ha']");
+            thuHa.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sửa vai trò")).click();
+            Locator rolesDialog = page.getByRole(AriaRole.DIALOG);
+            rolesDialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm vai trò")).click();
+            Locator added = rolesDialog.locator(".role-row").last();
+            added.locator("select[name='role']").selectOption("technician");
+            added.locator("select[name='role-area']").selectOption(String.valueOf(commune));
+            console.screenshot("records-users-roles-vi");
+            rolesDialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu")).click();
+            assertThat(thuHa).containsText("Kỹ thuật viên – Xã Thử");
+            assertThat(thuHa).containsText("Cán bộ vận hành xã – Xã Thử");
+
+            thuHa.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đặt lại mật khẩu")).click();
+            Locator passwordDialog = page.getByRole(AriaRole.DIALOG);
+            passwordDialog.getByLabel("Mật khẩu mới").fill("mật khẩu mới của Hà 2027");
+            passwordDialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu")).click();
+            assertThat(page.locator("#toasts")).containsText("Đã đặt mật khẩu mới cho thu.ha");
+            ApiClient thuHaApi = new ApiClient(controller.httpPort()).login("thu.ha", "mật khẩu mới của Hà 2027");
+            assertThat(thuHaApi.get("/api/v1/auth/me").json().path("username").asText()).isEqualTo("thu.ha");
+
+            thuHa.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Vô hiệu hoá")).click();
+            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Vô hiệu hoá")).click();
+            assertThat(thuHa).containsText("Đã vô hiệu hoá");
+            assertThat(thuHaApi.get("/api/v1/auth/me").status()).as("a disabled account's session ends").isEqualTo(401);
+            thuHa.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cho dùng lại")).click();
+            assertThat(thuHa).containsText("Đang dùng");
+            // no one disables their own account: reset password and roles only
+            assertThat(page.locator("tr[data-user='admin'] .row-actions button")).hasCount(2);
+
             console.go("audit");
             assertThat(page.locator("tr[data-action='user.create']").first()).containsText("thu.ha");
             assertThat(page.locator("tr[data-action='user.create']").first()).containsText("Tạo tài khoản");
+            for (String action : List.of("user.roles", "user.password-reset", "user.disable", "user.enable")) {
+                assertThat(page.locator("tr[data-action='" + action + "']").first()).containsText("thu.ha");
+            }
             console.screenshot("records-audit-vi");
             console.go("emergency");
             console.screenshot("records-emergency-vi");

@@ -2,10 +2,14 @@ package vn.loa.controller.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
 import vn.loa.controller.testutil.ApiClient;
@@ -15,9 +19,13 @@ import vn.loa.controller.testutil.TestControllers;
 /**
  * The console's files and its session cookie over real HTTP: the page carries its security
  * headers, library files come from the WebJars, no name reaches outside the console's folders;
- * the cookie a login sets opens reads (streams, audio) but never a change, and logout clears it.
+ * the cookie a login sets opens reads (streams, audio), and changes only with the console's header
+ * from the controller's own origin; the console's scripts never hold the token; logout clears it.
  */
 class ConsoleSessionIT {
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser();
+
     @TempDir
     Path dir;
 
@@ -77,6 +85,41 @@ class ConsoleSessionIT {
     }
 
     @Test
+    void theConsoleNeverHoldsTheTokenItself() {
+        controller = TestControllers.embedded(dir.resolve("controller"));
+        ApiClient client = new ApiClient(controller.httpPort());
+        ApiClient.Answer login = client.send(client.builder("/api/v1/auth/login").header("X-Loa-Console", "1")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"admin\",\"password\":\"" + TestControllers.ADMIN_PASSWORD + "\"}")));
+        assertThat(login.status()).as(login.text()).isEqualTo(200);
+        assertThat(login.json().has("token")).as("the console's login answers without the token").isFalse();
+        assertThat(login.json().path("expiresAt").asText()).isNotEmpty();
+        assertThat(login.raw().headers().firstValue("Set-Cookie").orElseThrow()).startsWith("loa_session=");
+
+        try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
+            console.login("admin", TestControllers.ADMIN_PASSWORD);
+            String token = console.page().context().cookies().stream().filter(c -> c.name.equals("loa_session"))
+                    .findFirst().orElseThrow().value;
+            assertThat(token).isNotEmpty();
+            String storage = (String) console.page().evaluate("() => JSON.stringify(localStorage)");
+            assertThat(storage).doesNotContain(token);
+            console.page().reload();
+            console.page().locator("main .page-title").waitFor();
+            PlaywrightAssertions.assertThat(console.page().locator("#logout")).isVisible();
+            console.go("users");
+            console.page().getByLabel("Tên đăng nhập", new Page.GetByLabelOptions()
+                    .setExact(true)).fill("cookie.only");
+            console.page().locator("form.user-create input[type=password]").fill("chỉ bằng cookie 2026");
+            console.page().locator("form.user-create select[name='role']").selectOption("admin");
+            console.page().getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Tạo tài khoản")).click();
+            PlaywrightAssertions.assertThat(
+                    console.page().locator("tr[data-user='cookie.only']")).isVisible();
+            console.assertClean();
+        }
+    }
+
+    @Test
     void theSessionCookieOpensReadsButNeverChangesAndLogoutClearsIt() {
         controller = TestControllers.embedded(dir.resolve("controller"));
         ApiClient admin = TestControllers.admin(controller);
@@ -102,7 +145,18 @@ class ConsoleSessionIT {
                 + "/api/v1/bulletins/" + bulletin + "/archive")).header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(change.status()).isEqualTo(401);
+        ApiClient.Answer crossSite = browser.send(HttpRequest.newBuilder(java.net.URI.create(browser.base()
+                + "/api/v1/bulletins/" + bulletin + "/archive")).header("Cookie", cookie)
+                .header("X-Loa-Console", "1").header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(crossSite.status()).as("the console's header from another site's page").isEqualTo(401);
         assertThat(admin.get("/api/v1/bulletins/" + bulletin).json().path("state").asText()).isEqualTo("approved");
+        ApiClient.Answer fromConsole = browser.send(HttpRequest.newBuilder(java.net.URI.create(browser.base()
+                + "/api/v1/bulletins/" + bulletin + "/archive")).header("Cookie", cookie)
+                .header("X-Loa-Console", "1").header("Origin", "http://127.0.0.1:" + controller.httpPort())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(fromConsole.status()).as(fromConsole.text()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/bulletins/" + bulletin).json().path("state").asText()).isEqualTo("archived");
 
         ApiClient.Answer logout = browser.send(HttpRequest.newBuilder(java.net.URI.create(browser.base()
                 + "/api/v1/auth/logout")).header("Authorization", "Bearer " + login.json().path("token").asText())

@@ -20,13 +20,28 @@ class SessionTokensTest {
     }
 
     @Test
-    void theCookieCountsForReadsOnly() {
+    void theCookieCountsForReadsAndForChangesFromTheConsolesOwnScript() {
         Map<String, String> cookie = Map.of("cookie", "theme=dark; loa_session=tok123; x=y");
         assertThat(SessionTokens.of(request("GET", cookie))).contains("tok123");
         assertThat(SessionTokens.of(request("HEAD", cookie))).contains("tok123");
         assertThat(SessionTokens.of(request("POST", cookie))).isEmpty();
         assertThat(SessionTokens.of(request("DELETE", cookie))).isEmpty();
         assertThat(SessionTokens.of(request("PATCH", cookie))).isEmpty();
+    }
+
+    @Test
+    void aChangeWithTheCookieNeedsTheConsoleHeaderAndThisServersOrigin() {
+        String cookie = "loa_session=tok123";
+        assertThat(SessionTokens.of(request("POST", Map.of("cookie", cookie, "x-loa-console", "1")))).contains("tok123");
+        assertThat(SessionTokens.of(request("DELETE", Map.of("cookie", cookie, "x-loa-console", "1",
+                "origin", "http://loa.example.vn:8080", "host", "LOA.example.vn:8080")))).contains("tok123");
+        assertThat(SessionTokens.of(request("POST", Map.of("cookie", cookie, "x-loa-console", "1",
+                "origin", "https://evil.example", "host", "loa.example.vn:8080")))).as("another site").isEmpty();
+        assertThat(SessionTokens.of(request("POST", Map.of("cookie", cookie, "x-loa-console", "1",
+                "origin", "null", "host", "loa.example.vn")))).as("an opaque origin").isEmpty();
+        assertThat(SessionTokens.of(request("POST", Map.of("cookie", cookie, "x-loa-console", "1",
+                "origin", "http://[bad", "host", "loa.example.vn")))).as("an origin that is no URI").isEmpty();
+        assertThat(SessionTokens.of(request("POST", Map.of("cookie", cookie, "x-loa-console", "yes")))).isEmpty();
     }
 
     @Test

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import vn.loa.controller.testutil.MutableClock;
 import vn.loa.protocol.Birth;
 import vn.loa.protocol.Heartbeat;
+import vn.loa.protocol.NowPlaying;
 import vn.loa.protocol.Presence;
+import vn.loa.protocol.RelayChannelState;
 import vn.loa.protocol.StationStatus;
 import vn.loa.protocol.Zone;
 
@@ -34,6 +36,26 @@ class StationStatusServiceTest {
         assertThat(state.agentVersion()).isEqualTo("1.0");
         assertThat(state.reportedZones()).containsExactly(new Zone(1, "Loa 1"));
         assertThat(state.lastSeen()).isEqualTo(T0);
+    }
+
+    @Test
+    void aBirthOfALaterAgentRunForgetsWhatTheLastHeartbeatSaidWasPlayingButABirthOfTheSameRunDoesNot() {
+        NowPlaying news = new NowPlaying("bc-1", "bl-1", "Bản tin sáng", T0);
+        Heartbeat playing = new Heartbeat("h1", T0.plusSeconds(10), "st-1", 10, 100L, 0.1, 1L, 2L, 3L, 41.5,
+                List.of(new RelayChannelState(1, true)), news, "board silent");
+        service.apply(birth(T0), T0);
+        service.apply(playing, T0.plusSeconds(10));
+
+        service.apply(birth(T0.plusSeconds(20), T0), T0.plusSeconds(20));
+        assertThat(service.get("st-1").orElseThrow().lastHeartbeat().playing())
+                .as("the same run announced itself again (a controller came online)").isEqualTo(news);
+
+        service.apply(birth(T0.plusSeconds(30)), T0.plusSeconds(30));
+        Heartbeat kept = service.get("st-1").orElseThrow().lastHeartbeat();
+        assertThat(kept.playing()).isNull();
+        assertThat(kept.relays()).isEmpty();
+        assertThat(kept.relayFault()).isNull();
+        assertThat(kept.temperatureCelsius()).as("the readings stay").isEqualTo(41.5);
     }
 
     @Test
@@ -132,8 +154,12 @@ class StationStatusServiceTest {
     }
 
     private static Birth birth(Instant at) {
+        return birth(at, at);
+    }
+
+    private static Birth birth(Instant at, Instant agentStartedAt) {
         return new Birth("b-" + at.toEpochMilli(), at, "st-1", "1.0", List.of(new Zone(1, "Loa 1")), "Linux", "17",
-                T0.minusSeconds(3600), at, 30);
+                T0.minusSeconds(3600), agentStartedAt, 30);
     }
 
     private static Heartbeat heartbeat(String station, String id, Instant at, long uptime) {
