@@ -26,15 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
-import vn.loa.agent.config.AgentConfig;
-import vn.loa.agent.config.PlayoutSettings;
 import vn.loa.controller.Controller;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.GeneratedAudio;
-import vn.loa.controller.testutil.StationLogins;
+import vn.loa.controller.testutil.TestAgents;
 import vn.loa.controller.testutil.TestAudio;
 import vn.loa.controller.testutil.TestControllers;
 
@@ -214,11 +212,8 @@ class ConsoleBulletinScheduleIT {
         DemoRegistry.communeWithStations(admin, "live-01");
         String bulletin = BulletinUploads.approvedWav(admin, "Thông báo tiêm phòng", "normal", 2);
         String broker = "tcp://127.0.0.1:" + controller.embeddedBrokerPort().orElseThrow();
-        try (StationAgent agent = StationAgent.start(StationLogins.loggedIn(admin, AgentConfig.of("live-01", broker,
-                        dir.resolve("agent")).withHeartbeatSeconds(1).withKeepAliveSeconds(5).withReconnect(200, 2)
-                        .withControllerUrl("http://127.0.0.1:" + controller.httpPort())
-                        .withPlayout(PlayoutSettings.defaults().withWarmUp(Duration.ofSeconds(1))
-                                .withHold(Duration.ofSeconds(1)))), Clock.systemUTC());
+        try (StationAgent agent = TestAgents.start(admin, TestAgents.config(controller, broker, "live-01",
+                        dir.resolve("agent")).withPlayout(TestAgents.QUICK_PLAYOUT));
              ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
             await("station online").atMost(Duration.ofSeconds(20)).until(() ->
                     "online".equals(admin.get("/api/v1/stations/live-01").json().path("status").asText()));

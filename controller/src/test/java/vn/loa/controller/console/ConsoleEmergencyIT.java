@@ -9,7 +9,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
-import vn.loa.agent.config.AgentConfig;
-import vn.loa.agent.config.PlayoutSettings;
 import vn.loa.controller.Controller;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.DemoRegistry;
-import vn.loa.controller.testutil.StationLogins;
+import vn.loa.controller.testutil.TestAgents;
 import vn.loa.controller.testutil.TestAudio;
 import vn.loa.controller.testutil.TestControllers;
 
@@ -57,12 +54,7 @@ class ConsoleEmergencyIT {
     }
 
     static StationAgent startAgent(Controller controller, ApiClient api, Path dir, String id) {
-        return StationAgent.start(StationLogins.loggedIn(api, AgentConfig.of(id, "tcp://127.0.0.1:"
-                        + controller.embeddedBrokerPort().orElseThrow(), dir.resolve("agent-" + id))
-                .withHeartbeatSeconds(1).withKeepAliveSeconds(5).withReconnect(200, 2)
-                .withControllerUrl("http://127.0.0.1:" + controller.httpPort())
-                .withPlayout(PlayoutSettings.defaults().withWarmUp(Duration.ofSeconds(1))
-                        .withHold(Duration.ofSeconds(1)))), Clock.systemUTC());
+        return TestAgents.start(controller, api, dir, id);
     }
 
     static void awaitStatus(ApiClient api, String status, String... stations) {

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
-import vn.loa.agent.config.AgentConfig;
-import vn.loa.agent.config.PlayoutSettings;
 import vn.loa.controller.Controller;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.testutil.ApiClient;
@@ -27,7 +25,7 @@ import vn.loa.controller.schedule.BroadcastTime;
 import vn.loa.controller.testutil.BlackholeProxy;
 import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
-import vn.loa.controller.testutil.StationLogins;
+import vn.loa.controller.testutil.TestAgents;
 import vn.loa.controller.testutil.TestControllers;
 import vn.loa.protocol.Zone;
 
@@ -199,13 +197,9 @@ class ConsoleLiveStatusIT {
     }
 
     private StationAgent agent(ApiClient api, String id, String brokerUri) {
-        return StationAgent.start(StationLogins.loggedIn(api, AgentConfig.of(id, brokerUri, dir.resolve("agent-" + id))
+        return TestAgents.start(api, TestAgents.config(controller, brokerUri, id, dir.resolve("agent-" + id))
                 .withZones(List.of(new Zone(1, "Loa chợ"), new Zone(2, "Loa nhà văn hoá")))
-                .withHeartbeatSeconds(1).withKeepAliveSeconds(KEEPALIVE_SECONDS).withReconnect(200, 2)
-                .withControllerUrl("http://127.0.0.1:" + controller.httpPort())
-                .withPlayout(PlayoutSettings.defaults().withWarmUp(Duration.ofSeconds(1))
-                        .withHold(Duration.ofSeconds(1)))),
-                Clock.systemUTC());
+                .withKeepAliveSeconds(KEEPALIVE_SECONDS).withPlayout(TestAgents.QUICK_PLAYOUT));
     }
 
     private static String status(ApiClient api, String station) {

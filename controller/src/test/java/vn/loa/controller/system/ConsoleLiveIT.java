@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
-import vn.loa.agent.config.AgentConfig;
 import vn.loa.controller.Controller;
 import vn.loa.controller.health.Condition;
 import vn.loa.controller.health.Rule;
@@ -26,7 +24,7 @@ import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.SseClient;
-import vn.loa.controller.testutil.StationLogins;
+import vn.loa.controller.testutil.TestAgents;
 import vn.loa.controller.testutil.TestControllers;
 
 /**
@@ -186,10 +184,7 @@ class ConsoleLiveIT {
     }
 
     private StationAgent agent(String id) {
-        return StationAgent.start(StationLogins.loggedIn(admin, AgentConfig.of(id, "tcp://127.0.0.1:"
-                + controller.embeddedBrokerPort().orElseThrow(), dir.resolve("agent-" + id)).withHeartbeatSeconds(1)
-                .withKeepAliveSeconds(5).withReconnect(200, 2)
-                .withControllerUrl("http://127.0.0.1:" + controller.httpPort())), Clock.systemUTC());
+        return TestAgents.start(admin, TestAgents.config(controller, id, dir.resolve("agent-" + id)));
     }
 
     private void station(String id, long area) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
-import vn.loa.agent.config.AgentConfig;
-import vn.loa.agent.config.PlayoutSettings;
 import vn.loa.controller.Controller;
 import vn.loa.controller.schedule.BroadcastTime;
 import vn.loa.controller.testutil.ApiClient;
@@ -28,7 +25,7 @@ import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.RelayLog;
 import vn.loa.controller.testutil.SseClient;
-import vn.loa.controller.testutil.StationLogins;
+import vn.loa.controller.testutil.TestAgents;
 import vn.loa.controller.testutil.TestControllers;
 
 /**
@@ -67,12 +64,7 @@ class EmergencyIT {
     }
 
     private StationAgent startAgent(String id) {
-        StationAgent agent = StationAgent.start(StationLogins.loggedIn(api, AgentConfig.of(id, "tcp://127.0.0.1:"
-                        + controller.embeddedBrokerPort().orElseThrow(), dir.resolve("agent-" + id))
-                .withHeartbeatSeconds(1).withKeepAliveSeconds(5).withReconnect(200, 2)
-                .withControllerUrl("http://127.0.0.1:" + controller.httpPort())
-                .withPlayout(PlayoutSettings.defaults().withWarmUp(Duration.ofSeconds(1))
-                        .withHold(Duration.ofSeconds(1)))), Clock.systemUTC());
+        StationAgent agent = TestAgents.start(controller, api, dir, id);
         agents.put(id, agent);
         return agent;
     }

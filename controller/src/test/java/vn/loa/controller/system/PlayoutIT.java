@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
-import vn.loa.agent.config.AgentConfig;
 import vn.loa.agent.config.PlayoutSettings;
 import vn.loa.controller.Controller;
 import vn.loa.controller.schedule.BroadcastTime;
@@ -29,7 +27,7 @@ import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.Mosquitto;
 import vn.loa.controller.testutil.RelayLog;
-import vn.loa.controller.testutil.StationLogins;
+import vn.loa.controller.testutil.TestAgents;
 import vn.loa.controller.testutil.TestControllers;
 
 /**
@@ -123,10 +121,8 @@ class PlayoutIT {
     }
 
     private StationAgent agent(ApiClient api, String id, String broker) {
-        return StationAgent.start(StationLogins.loggedIn(api, AgentConfig.of(id, broker, dir.resolve("agent-" + id))
-                .withHeartbeatSeconds(1).withKeepAliveSeconds(5).withReconnect(200, 2)
-                .withControllerUrl("http://127.0.0.1:" + controller.httpPort())
-                .withPlayout(PlayoutSettings.defaults().withWarmUp(WARM_UP).withHold(HOLD))), Clock.systemUTC());
+        return TestAgents.start(api, TestAgents.config(controller, broker, id, dir.resolve("agent-" + id))
+                .withPlayout(PlayoutSettings.defaults().withWarmUp(WARM_UP).withHold(HOLD)));
     }
 
     private static void awaitOnline(ApiClient api, String... stations) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,13 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
-import vn.loa.agent.config.AgentConfig;
 import vn.loa.controller.Controller;
 import vn.loa.controller.schedule.BroadcastTime;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BulletinUploads;
 import vn.loa.controller.testutil.DemoRegistry;
-import vn.loa.controller.testutil.StationLogins;
+import vn.loa.controller.testutil.TestAgents;
 import vn.loa.controller.testutil.TestAudio;
 import vn.loa.controller.testutil.TestControllers;
 
@@ -48,10 +46,7 @@ class ScheduleEditIT {
         api = TestControllers.admin(controller);
         DemoRegistry.communeWithStations(api, "st-1", "st-2");
         approved = BulletinUploads.approvedWav(api, "Bản tin sáng", "normal", 2.0);
-        agent = StationAgent.start(StationLogins.loggedIn(api, AgentConfig.of("st-1", "tcp://127.0.0.1:"
-                + controller.embeddedBrokerPort().orElseThrow(), dir.resolve("agent")).withHeartbeatSeconds(1)
-                .withKeepAliveSeconds(5).withReconnect(200, 2)
-                .withControllerUrl("http://127.0.0.1:" + controller.httpPort())), Clock.systemUTC());
+        agent = TestAgents.start(api, TestAgents.config(controller, "st-1", dir.resolve("agent")));
         await("the station is online").atMost(Duration.ofSeconds(20))
                 .until(() -> "online".equals(api.get("/api/v1/stations/st-1").json().path("status").asText()));
     }
