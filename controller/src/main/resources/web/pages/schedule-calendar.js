@@ -87,8 +87,8 @@ function reported(entry) {
 
 /**
  * The calendar: data = {areas, stations, titles (Map bulletin id → title)}; `initial` the target
- * ('area:3' or 'station:demo-01') and week (a Monday) to open at. Returns {element, refresh, close}:
- * close stops following the receipts.
+ * ('area:3' or 'station:demo-01') and week (a Monday) to open at, `onTarget(target)` told when the
+ * user picks another. Returns {element, refresh, target(), close}: close stops following the receipts.
  */
 export function weekCalendar(data, initial = {}) {
   const today = localDate();
@@ -115,7 +115,10 @@ export function weekCalendar(data, initial = {}) {
       h('button', { type: 'button', class: 'secondary outline', onclick: () => move(-7) }, t('calendar.previous')),
       h('button', { type: 'button', class: 'secondary outline', onclick: () => move(null) }, t('calendar.today')),
       h('button', { type: 'button', class: 'secondary outline', onclick: () => move(7) }, t('calendar.next'))));
-  target.addEventListener('change', () => refresh());
+  target.addEventListener('change', () => {
+    refresh();
+    initial.onTarget?.(target.value);
+  });
 
   function day(date, entries) {
     const isToday = date === today;
@@ -177,5 +180,5 @@ export function weekCalendar(data, initial = {}) {
     stop();
     clearTimeout(timer);
   };
-  return { element, refresh, close };
+  return { element, refresh, target: () => target.value, close };
 }

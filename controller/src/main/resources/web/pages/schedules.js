@@ -8,13 +8,14 @@ import { confirmDialog } from './confirm-dialog.js';
 import { say } from './page-text.js';
 import { weekCalendar, strings as calendarStrings } from './schedule-calendar.js';
 import { scheduleForm, strings as formStrings } from './schedule-form.js';
-import { actingAreas } from './area-tree.js';
+import { actingAreas, areaTree } from './area-tree.js';
 
 const own = {
   vi: {
     'schedules.new': 'Tạo lịch phát',
     'schedules.list': 'Danh sách lịch phát',
     'schedules.showCancelled': 'Hiện cả lịch đã huỷ',
+    'schedules.onlyCalendar': 'Chỉ những lịch phát tới nơi đang xem trên lịch tuần',
     'schedules.empty': 'Chưa có lịch phát nào.',
     'schedules.bulletin': 'Bản tin',
     'schedules.when': 'Khi nào',
@@ -36,6 +37,7 @@ const own = {
     'schedules.new': 'New schedule',
     'schedules.list': 'Schedules',
     'schedules.showCancelled': 'Show cancelled schedules too',
+    'schedules.onlyCalendar': 'Only the schedules that play where the week calendar looks',
     'schedules.empty': 'No schedules yet.',
     'schedules.bulletin': 'Bulletin',
     'schedules.when': 'When',
@@ -126,6 +128,24 @@ async function cancelSchedule(schedule, button, then) {
   }
 }
 
+/**
+ * Whether a schedule plays at the calendar's target ('area:3', 'station:demo-01'): an area target
+ * above or below the area (or holding the station), the station itself or one below the area,
+ * one of its zones.
+ */
+function reaches(schedule, target, tree, stationArea) {
+  const [kind, id] = target.split(/:(.*)/s);
+  const targets = schedule.targets || {};
+  const stationsHit = [...(targets.stations || []), ...(targets.zones || []).map((zone) => zone.station)];
+  if (kind === 'station') {
+    const home = stationArea.get(id);
+    return stationsHit.includes(id) || (targets.areas || []).some((area) => tree.within(home, area));
+  }
+  const area = Number(id);
+  return (targets.areas || []).some((other) => tree.within(other, area) || tree.within(area, other))
+    || stationsHit.some((station) => stationArea.has(station) && tree.within(stationArea.get(station), area));
+}
+
 /** The calendar opens on the area or station in the address, else the area of the user's first role, else the top. */
 function home(user, areas, query) {
   if (query.get('station')) {
@@ -151,8 +171,11 @@ export default {
     const formSlot = h('div', { class: 'form-slot' });
     const listSlot = h('div', {});
     const showCancelled = h('input', { type: 'checkbox', role: 'switch', name: 'cancelled' });
-    const calendar = user.can('read-broadcasts')
-      ? weekCalendar(data, { target: home(user, data.areas, query), week: query.get('week') }) : null;
+    const onlyCalendar = h('input', { type: 'checkbox', role: 'switch', name: 'only-calendar', checked: true });
+    const calendar = user.can('read-broadcasts') ? weekCalendar(data, { target: home(user, data.areas, query),
+      week: query.get('week'), onTarget: () => paintList() }) : null;
+    const tree = areaTree(data.areas);
+    const stationArea = new Map(data.stations.map((station) => [station.id, station.areaId]));
     let schedules = [];
     const reload = () => Promise.all([loadList(), calendar ? calendar.refresh() : null]);
     const closeForm = () => clear(formSlot);
@@ -169,7 +192,9 @@ export default {
     const canWrite = user.can('write-schedules');
     const shown = columns(data, canWrite ? openForm : null, (s, button) => cancelSchedule(s, button, reload));
     const paintList = () => {
+      const target = calendar && onlyCalendar.checked ? calendar.target() : '';
       const rows = schedules.filter((s) => showCancelled.checked || s.state === 'active')
+        .filter((s) => !target || reaches(s, target, tree, stationArea))
         .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
       clear(listSlot).append(table(shown, rows, t('schedules.empty'), { class: 'striped schedules' },
         (s) => ({ 'data-schedule': s.id, 'data-state': s.state })));
@@ -183,9 +208,11 @@ export default {
       }
     }
     showCancelled.addEventListener('change', paintList);
+    onlyCalendar.addEventListener('change', paintList);
     view.append(canWrite ? h('p', {}, h('button', { type: 'button', onclick: () => openForm(null) }, t('schedules.new')))
       : '', formSlot, calendar ? calendar.element : '', h('section', { 'aria-labelledby': 'schedules-heading' },
       h('h2', { id: 'schedules-heading' }, t('schedules.list')),
+      calendar ? h('label', {}, onlyCalendar, t('schedules.onlyCalendar')) : null,
       h('label', {}, showCancelled, t('schedules.showCancelled')), listSlot));
     await reload();
     return calendar ? calendar.close : null;

@@ -92,6 +92,7 @@ class ConsoleBulletinScheduleIT {
             findInTheCalendar(page, commune, monday);
             console.screenshot("schedules-week-vi");
             editToSevenOClock(page, admin, first, monday);
+            listFollowsTheCalendar(console, admin, weather, monday);
 
             bothPagesInEnglish(console, id, commune, monday);
             console.assertClean();
@@ -202,6 +203,31 @@ class ConsoleBulletinScheduleIT {
         assertThat(form.locator("details.zone-picker")).hasAttribute("open", "");
         assertThat(form.locator("select[name='zones'] option[value='cal-02:1']")).hasJSProperty("selected", true);
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đóng")).click();
+    }
+
+    /**
+     * The list under the calendar holds the schedules that play where the calendar looks: the
+     * edited one (station cal-01 and a zone of cal-02) and one for cal-02 alone.
+     */
+    private static void listFollowsTheCalendar(ConsolePage console, ApiClient admin, String weather, LocalDate monday) {
+        ApiClient.Answer noon = admin.post("/api/v1/schedules", "{\"bulletinId\":\"" + weather + "\",\"start\":\""
+                + monday + "T12:00\",\"rrule\":\"FREQ=DAILY\",\"targets\":{\"stations\":[\"cal-02\"]}}");
+        assertThat(noon.status()).as(noon.text()).isEqualTo(201);
+        String onlyCal02 = noon.json().path("id").asText();
+        Page page = console.go("bulletins").go("schedules").page(); // the list as it is now
+        Locator active = page.locator("table.schedules tbody tr[data-state='active']");
+        Locator calendarOf = page.getByLabel("Xem lịch của");
+        calendarOf.selectOption("station:cal-01");
+        assertThat(active).hasCount(1);
+        assertThat(page.locator("tr[data-schedule='" + onlyCal02 + "']")).hasCount(0);
+        calendarOf.selectOption("station:cal-02");
+        console.screenshot("schedules-list-of-a-station-vi");
+        assertThat(active).hasCount(2);
+        page.getByLabel("Chỉ những lịch phát tới nơi đang xem trên lịch tuần").uncheck();
+        calendarOf.selectOption("station:cal-01");
+        assertThat(active).hasCount(2);
+        assertThat(admin.delete("/api/v1/schedules/" + onlyCal02).status()).isEqualTo(200);
+        console.go("bulletins");
     }
 
     /** A real station plays a broadcast of this week: its calendar entry says so without a reload. */
