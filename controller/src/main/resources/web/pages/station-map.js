@@ -62,6 +62,13 @@ function linkable(path, labelId, on, href) {
   }
 }
 
+/** Text made safe to hand to an API that takes markup. */
+function asText(text) {
+  const box = document.createElement('span');
+  box.textContent = text;
+  return box.innerHTML;
+}
+
 function placed(station) {
   return typeof station.latitude === 'number' && typeof station.longitude === 'number';
 }
@@ -87,7 +94,8 @@ export function stationMap(parent, settings, href) {
     maxZoom: 18 }).setView([16, 106], 5);
   L.control.zoom({ zoomInTitle: t('stations.map.zoomIn'), zoomOutTitle: t('stations.map.zoomOut') }).addTo(map);
   if (settings.tileUrl) {
-    L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution || '', maxZoom: 18 }).addTo(map);
+    // Leaflet writes the attribution as markup: the config's text is shown as text, never as markup
+    L.tileLayer(settings.tileUrl, { attribution: asText(settings.tileAttribution || ''), maxZoom: 18 }).addTo(map);
   }
   const markers = new Map();
   let fitted = false;

@@ -52,8 +52,8 @@ class ConsoleAccessIT {
                 + "\"level\":\"commune\",\"parentId\":" + district + "}");
         long communeB = DemoRegistry.create(admin, "{\"name\":\"Xã Trường Xuân\",\"code\":\"87-875-02\","
                 + "\"level\":\"commune\",\"parentId\":" + district + "}");
-        station(admin, "my-an-1", "Cụm loa chợ Mỹ An", communeA, 10.52, 105.85);
-        station(admin, "truong-xuan-1", "Cụm loa Trường Xuân", communeB, 10.60, 105.70);
+        DemoRegistry.placedStation(admin, "my-an-1", "Cụm loa chợ Mỹ An", communeA, 10.52, 105.85);
+        DemoRegistry.placedStation(admin, "truong-xuan-1", "Cụm loa Trường Xuân", communeB, 10.60, 105.70);
         operator(admin, "van.a", communeA);
         operator(admin, "thi.b", communeB);
 
@@ -122,14 +122,6 @@ class ConsoleAccessIT {
             console.screenshot("access-overview-operator-en");
             console.assertClean();
         }
-    }
-
-    private static void station(ApiClient admin, String id, String name, long commune, double latitude,
-                                double longitude) {
-        ApiClient.Answer answer = admin.post("/api/v1/stations", "{\"id\":\"" + id + "\",\"areaId\":" + commune
-                + ",\"name\":\"" + name + "\",\"latitude\":" + latitude + ",\"longitude\":" + longitude
-                + ",\"zones\":[{\"channel\":1,\"name\":\"Loa 1\"}]}");
-        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
     }
 
     private static void operator(ApiClient admin, String username, long commune) {

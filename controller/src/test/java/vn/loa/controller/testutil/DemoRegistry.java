@@ -25,6 +25,15 @@ public final class DemoRegistry {
         return commune;
     }
 
+    /** A station with coordinates and one zone in the commune. */
+    public static void placedStation(ApiClient api, String id, String name, long commune, double latitude,
+                                     double longitude) {
+        ApiClient.Answer answer = api.post("/api/v1/stations", "{\"id\":\"" + id + "\",\"areaId\":" + commune
+                + ",\"name\":\"" + name + "\",\"latitude\":" + latitude + ",\"longitude\":" + longitude
+                + ",\"zones\":[{\"channel\":1,\"name\":\"Loa 1\"}]}");
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+    }
+
     public static long create(ApiClient api, String areaJson) {
         ApiClient.Answer answer = api.post("/api/v1/areas", areaJson);
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
