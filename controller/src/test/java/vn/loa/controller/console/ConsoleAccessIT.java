@@ -8,12 +8,12 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
 import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.TestControllers;
 
@@ -32,18 +32,12 @@ class ConsoleAccessIT {
     @TempDir
     Path dir;
 
-    private Controller controller;
-
-    @AfterEach
-    void stop() {
-        if (controller != null) {
-            controller.close();
-        }
-    }
+    @RegisterExtension
+    final Closing closing = new Closing();
 
     @Test
     void anOperatorSeesAndReachesOnlyTheirCommune() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         ApiClient admin = TestControllers.admin(controller);
         long province = DemoRegistry.create(admin, "{\"name\":\"Tỉnh Đồng Tháp\",\"code\":\"87\",\"level\":\"province\"}");
         long district = DemoRegistry.create(admin, "{\"name\":\"Huyện Tháp Mười\",\"code\":\"87-875\","

@@ -21,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +29,7 @@ import vn.loa.controller.Controller;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BulletinUploads;
+import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.GeneratedAudio;
 import vn.loa.controller.testutil.TestAgents;
@@ -54,18 +54,12 @@ class ConsoleBulletinScheduleIT {
     @TempDir
     Path dir;
 
-    private Controller controller;
-
-    @AfterEach
-    void stop() {
-        if (controller != null) {
-            controller.close();
-        }
-    }
+    @RegisterExtension
+    final Closing closing = new Closing();
 
     @Test
     void uploadApproveScheduleWeeklyAndFindItInTheCalendar() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         ApiClient admin = TestControllers.admin(controller);
         long commune = DemoRegistry.communeWithStations(admin, "cal-01", "cal-02");
         ApiClient.Answer user = admin.post("/api/v1/users", "{\"username\":\"lan.tran\",\"password\":\"" + PASSWORD
@@ -233,7 +227,7 @@ class ConsoleBulletinScheduleIT {
     /** A real station plays a broadcast of this week: its calendar entry says so without a reload. */
     @Test
     void theCalendarFollowsWhatTheStationPlays() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         ApiClient admin = TestControllers.admin(controller);
         DemoRegistry.communeWithStations(admin, "live-01");
         String bulletin = BulletinUploads.approvedWav(admin, "Thông báo tiêm phòng", "normal", 2);
@@ -261,7 +255,7 @@ class ConsoleBulletinScheduleIT {
     @Test
     @SuppressWarnings("unchecked")
     void theRecurrencePickerBuildsAndReadsRules() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
             Map<String, Object> found = (Map<String, Object>) console.page().evaluate("async () => {\n"
                     + "  const r = await import('/console/pages/recurrence.js');\n"
@@ -312,9 +306,9 @@ class ConsoleBulletinScheduleIT {
 
     @Test
     void anUploadOverTheLimitIsRefusedInPlainWords() {
-        controller = Controller.start(ControllerConfig.ephemeral(dir.resolve("controller"))
+        Controller controller = closing.add(Controller.start(ControllerConfig.ephemeral(dir.resolve("controller"))
                 .withBulletins(new ControllerConfig.Bulletins(1024 * 1024)), Clock.systemUTC(),
-                TestControllers.ADMIN_PASSWORD);
+                TestControllers.ADMIN_PASSWORD));
         Path wav = GeneratedAudio.wav(dir.resolve("dai.wav"), 16000f, 1, 40);
         try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
             Page page = console.page();

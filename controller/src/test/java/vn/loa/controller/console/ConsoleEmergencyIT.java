@@ -10,16 +10,15 @@ import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
 import vn.loa.controller.Controller;
 import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.TestAgents;
 import vn.loa.controller.testutil.TestAudio;
@@ -41,17 +40,8 @@ class ConsoleEmergencyIT {
     @TempDir
     Path dir;
 
-    private Controller controller;
-    private ApiClient api;
-    private final List<StationAgent> agents = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        agents.forEach(StationAgent::close);
-        if (controller != null) {
-            controller.close();
-        }
-    }
+    @RegisterExtension
+    final Closing closing = new Closing();
 
     static StationAgent startAgent(Controller controller, ApiClient api, Path dir, String id) {
         return TestAgents.start(controller, api, dir, id);
@@ -72,11 +62,11 @@ class ConsoleEmergencyIT {
 
     @Test
     void anOperatorOnAPhoneTriggersAnEmergencyWatchesBothStationsPlayAndStopsIt() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
-        api = TestControllers.admin(controller);
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
+        ApiClient api = TestControllers.admin(controller);
         long commune = DemoRegistry.communeWithStations(api, "xa-01", "xa-02");
-        agents.add(startAgent(controller, api, dir, "xa-01"));
-        agents.add(startAgent(controller, api, dir, "xa-02"));
+        closing.add(startAgent(controller, api, dir, "xa-01"));
+        closing.add(startAgent(controller, api, dir, "xa-02"));
         awaitStatus(api, "online", "xa-01", "xa-02");
         ApiClient.Answer created = api.post("/api/v1/users", "{\"username\":\"" + OPERATOR + "\",\"password\":\""
                 + OPERATOR_PASSWORD + "\",\"roles\":[{\"role\":\"operator\",\"areaId\":" + commune + "}]}");
@@ -159,10 +149,10 @@ class ConsoleEmergencyIT {
 
     @Test
     void anAdministratorUploadsTheAudioForOneStationOfAnArea() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
-        api = TestControllers.admin(controller);
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
+        ApiClient api = TestControllers.admin(controller);
         long commune = DemoRegistry.communeWithStations(api, "xa-01", "xa-02");
-        agents.add(startAgent(controller, api, dir, "xa-01"));
+        closing.add(startAgent(controller, api, dir, "xa-01"));
         awaitStatus(api, "online", "xa-01");
 
         try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {

@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +22,7 @@ import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.schedule.BroadcastTime;
 import vn.loa.controller.testutil.BlackholeProxy;
 import vn.loa.controller.testutil.BulletinUploads;
+import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.TestAgents;
 import vn.loa.controller.testutil.TestControllers;
@@ -48,33 +47,23 @@ class ConsoleLiveStatusIT {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final Closing closing = new Closing();
     private Controller controller;
-    private BlackholeProxy proxy;
-    private final List<StationAgent> agents = new ArrayList<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        agents.forEach(StationAgent::close);
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (controller != null) {
-            controller.close();
-        }
-    }
 
     @Test
     void aStationWhoseLinkDiesTurnsOfflineOnTheOverviewWithoutAReload() throws Exception {
         ControllerConfig.Health health = new ControllerConfig.Health(0, 2000, 5, 0, 150.0, 10, 60, 10, List.of());
-        controller = Controller.start(ControllerConfig.ephemeral(dir.resolve("controller")).withHealth(health),
-                Clock.systemUTC(), TestControllers.ADMIN_PASSWORD);
+        controller = closing.add(Controller.start(ControllerConfig.ephemeral(dir.resolve("controller"))
+                .withHealth(health), Clock.systemUTC(), TestControllers.ADMIN_PASSWORD));
         ApiClient api = TestControllers.admin(controller);
         long commune = DemoRegistry.communeWithStations(api);
         station(api, "cho-1", "Cụm loa chợ", commune, 10.46, 105.64);
         station(api, "truong-2", "Cụm loa trường học", commune, 10.47, 105.62);
-        proxy = BlackholeProxy.start(controller.embeddedBrokerPort().orElseThrow());
-        agents.add(agent(api, "cho-1", "tcp://127.0.0.1:" + controller.embeddedBrokerPort().orElseThrow()));
-        agents.add(agent(api, "truong-2", proxy.uri()));
+        BlackholeProxy proxy = closing.add(BlackholeProxy.start(controller.embeddedBrokerPort().orElseThrow()));
+        StationAgent market = closing.add(agent(api, "cho-1", "tcp://127.0.0.1:"
+                + controller.embeddedBrokerPort().orElseThrow()));
+        closing.add(agent(api, "truong-2", proxy.uri()));
         await("both stations online").atMost(WAIT).until(() -> status(api, "cho-1").equals("online")
                 && status(api, "truong-2").equals("online"));
 
@@ -154,7 +143,7 @@ class ConsoleLiveStatusIT {
 
             // the other station's agent is stopped (switched off): the overview follows, no reload
             page.evaluate("() => { window.loaStillHere = 'still the same page'; }");
-            agents.get(0).close();
+            market.close();
             PlaywrightAssertions.assertThat(count(page, "offline")).hasText("2");
             PlaywrightAssertions.assertThat(count(page, "online")).hasText("0");
             PlaywrightAssertions.assertThat(page.locator("path.station-marker[data-station='cho-1']"))

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ import vn.loa.controller.Controller;
 import vn.loa.controller.config.ConsoleSettings;
 import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.TestControllers;
 
@@ -38,19 +38,9 @@ class ConsoleMapTilesIT {
     @TempDir
     Path dir;
 
-    private Controller controller;
-    private HttpServer tiles;
+    @RegisterExtension
+    final Closing closing = new Closing();
     private final List<String> tilesAsked = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void stop() {
-        if (controller != null) {
-            controller.close();
-        }
-        if (tiles != null) {
-            tiles.stop(0);
-        }
-    }
 
     private String startTileServer() throws IOException {
         BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
@@ -58,7 +48,7 @@ class ConsoleMapTilesIT {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
         byte[] tile = png.toByteArray();
-        tiles = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer tiles = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         tiles.createContext("/", exchange -> {
             tilesAsked.add(exchange.getRequestURI().getPath());
             exchange.getResponseHeaders().set("Content-Type", "image/png");
@@ -68,15 +58,16 @@ class ConsoleMapTilesIT {
             }
         });
         tiles.start();
+        closing.add(() -> tiles.stop(0));
         return "http://127.0.0.1:" + tiles.getAddress().getPort() + "/tiles/{z}/{x}/{y}.png";
     }
 
     @Test
     void theOverviewDrawsTheConfiguredTilesAndTheirAttributionAsText() throws IOException {
         String attribution = "<b>Bản đồ</b> © Sở TT&TT";
-        controller = Controller.start(ControllerConfig.ephemeral(dir.resolve("controller"))
+        Controller controller = closing.add(Controller.start(ControllerConfig.ephemeral(dir.resolve("controller"))
                 .withConsole(new ConsoleSettings(startTileServer(), attribution)), Clock.systemUTC(),
-                TestControllers.ADMIN_PASSWORD);
+                TestControllers.ADMIN_PASSWORD));
         ApiClient admin = TestControllers.admin(controller);
         long commune = DemoRegistry.communeWithStations(admin);
         DemoRegistry.placedStation(admin, "ban-do-1", "Cụm loa bến đò", commune, 10.45, 105.63);

@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +22,7 @@ import vn.loa.controller.Controller;
 import vn.loa.controller.schedule.BroadcastTime;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BulletinUploads;
+import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.TestControllers;
 
@@ -42,17 +41,9 @@ class ConsoleRecordsIT {
     @TempDir
     Path dir;
 
-    private Controller controller;
+    @RegisterExtension
+    final Closing closing = new Closing();
     private ApiClient api;
-    private final List<StationAgent> agents = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        agents.forEach(StationAgent::close);
-        if (controller != null) {
-            controller.close();
-        }
-    }
 
     private String state(String station, String bulletin) {
         for (JsonNode row : api.get("/api/v1/broadcasts?station=" + station).json().path("broadcasts")) {
@@ -65,12 +56,11 @@ class ConsoleRecordsIT {
 
     @Test
     void asRunLogAlertsReportsUsersAndAuditWork() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         api = TestControllers.admin(controller);
         long commune = DemoRegistry.communeWithStations(api, "rec-01", "rec-02");
-        agents.add(ConsoleEmergencyIT.startAgent(controller, api, dir, "rec-01"));
-        StationAgent second = ConsoleEmergencyIT.startAgent(controller, api, dir, "rec-02");
-        agents.add(second);
+        closing.add(ConsoleEmergencyIT.startAgent(controller, api, dir, "rec-01"));
+        StationAgent second = closing.add(ConsoleEmergencyIT.startAgent(controller, api, dir, "rec-02"));
         ConsoleEmergencyIT.awaitStatus(api, "online", "rec-01", "rec-02");
         String news = BulletinUploads.approvedWav(api, "Bản tin sáng", "normal", 2);
         LocalDateTime start = LocalDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(4),
@@ -112,7 +102,6 @@ class ConsoleRecordsIT {
 
             console.go("alerts");
             assertThat(page.locator("table.alerts-current")).containsText("Không có sự cố nào");
-            agents.remove(second);
             second.close();
             Locator alert = page.locator("table.alerts-current tr").filter(new Locator.FilterOptions()
                     .setHasText("Cụm loa rec-02"));

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +17,7 @@ import vn.loa.controller.bench.Latencies;
 import vn.loa.controller.registry.Area;
 import vn.loa.controller.registry.AreaLevel;
 import vn.loa.controller.registry.StationDraft;
+import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.TestControllers;
 import vn.loa.protocol.Zone;
 
@@ -42,18 +42,13 @@ class ConsoleScaleBenchmark {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final Closing closing = new Closing();
     private Controller controller;
-
-    @AfterEach
-    void stop() {
-        if (controller != null) {
-            controller.close();
-        }
-    }
 
     @Test
     void overviewAndStationsTableWithAThousandStations() throws Exception {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         register();
         try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
             Page page = console.login("admin", TestControllers.ADMIN_PASSWORD).page();

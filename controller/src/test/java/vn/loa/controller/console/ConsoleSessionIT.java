@@ -7,13 +7,13 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BulletinUploads;
+import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.TestControllers;
 
 /**
@@ -29,14 +29,8 @@ class ConsoleSessionIT {
     @TempDir
     Path dir;
 
-    private Controller controller;
-
-    @AfterEach
-    void stop() {
-        if (controller != null) {
-            controller.close();
-        }
-    }
+    @RegisterExtension
+    final Closing closing = new Closing();
 
     private ApiClient.Answer get(ApiClient client, String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(java.net.URI.create(client.base() + path)).GET();
@@ -48,7 +42,7 @@ class ConsoleSessionIT {
 
     @Test
     void thePageAndItsLibrariesAreServedWithTheirHeadersAndNothingElse() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         ApiClient anonymous = new ApiClient(controller.httpPort());
         ApiClient.Answer page = get(anonymous, "/");
         assertThat(page.status()).isEqualTo(200);
@@ -71,10 +65,10 @@ class ConsoleSessionIT {
 
     @Test
     void aConfiguredTileServerIsAllowedForImagesOnly() {
-        controller = vn.loa.controller.Controller.start(vn.loa.controller.config.ControllerConfig.ephemeral(
+        Controller controller = closing.add(Controller.start(vn.loa.controller.config.ControllerConfig.ephemeral(
                 dir.resolve("controller")).withConsole(new vn.loa.controller.config.ConsoleSettings(
                 "https://tiles.example.vn/{z}/{x}/{y}.png", "© Sở TT&TT")), java.time.Clock.systemUTC(),
-                TestControllers.ADMIN_PASSWORD);
+                TestControllers.ADMIN_PASSWORD));
         String policy = get(new ApiClient(controller.httpPort()), "/").raw().headers()
                 .firstValue("Content-Security-Policy").orElseThrow();
         assertThat(policy).contains("img-src 'self' data: blob: https://tiles.example.vn;")
@@ -86,7 +80,7 @@ class ConsoleSessionIT {
 
     @Test
     void theConsoleNeverHoldsTheTokenItself() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         ApiClient client = new ApiClient(controller.httpPort());
         ApiClient.Answer login = client.send(client.builder("/api/v1/auth/login").header("X-Loa-Console", "1")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
@@ -121,7 +115,7 @@ class ConsoleSessionIT {
 
     @Test
     void theSessionCookieOpensReadsButNeverChangesAndLogoutClearsIt() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         ApiClient admin = TestControllers.admin(controller);
         ApiClient.Answer login = new ApiClient(controller.httpPort()).post("/api/v1/auth/login",
                 "{\"username\":\"admin\",\"password\":\"" + TestControllers.ADMIN_PASSWORD + "\"}");

@@ -6,12 +6,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
 import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.TestControllers;
 
@@ -31,18 +31,12 @@ class ConsoleTourIT {
     @TempDir
     Path dir;
 
-    private Controller controller;
-
-    @AfterEach
-    void stop() {
-        if (controller != null) {
-            controller.close();
-        }
-    }
+    @RegisterExtension
+    final Closing closing = new Closing();
 
     @Test
     void everyPageRendersInBothLanguagesWithoutErrors() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         ApiClient api = TestControllers.admin(controller);
         DemoRegistry.communeWithStations(api, "tour-01", "tour-02");
         api.patch("/api/v1/stations/tour-01", "{\"latitude\":10.52,\"longitude\":105.85}");
