@@ -118,15 +118,20 @@ function riskChooser() {
 const VALIDITY_MINUTES = [15, 30, 60, 120, 360, 720, 1440];
 
 function validityText(minutes) {
-  return minutes < 60 ? t('emergency.validFor.minutes', { count: minutes })
+  return minutes < 60 || minutes % 60 !== 0 ? t('emergency.validFor.minutes', { count: minutes })
     : t('emergency.validFor.hours', { count: minutes / 60 });
 }
 
-/** How long a station offline at the trigger may still play it; 30 minutes unless changed. */
-function validityChooser() {
+/**
+ * How long a station offline at the trigger may still play it: the controller's default (30
+ * minutes unless its config says otherwise) chosen, nothing offered beyond its longest.
+ */
+function validityChooser(validity = { defaultMinutes: 30, maxMinutes: 1440 }) {
+  const choices = [...new Set([...VALIDITY_MINUTES.filter((minutes) => minutes <= validity.maxMinutes),
+    validity.defaultMinutes, validity.maxMinutes])].sort((a, b) => a - b);
   const hint = h('small', { id: uid('em-valid-hint') }, t('emergency.validityHint'));
-  const select = h('select', { name: 'em-valid', 'aria-describedby': hint.id }, VALIDITY_MINUTES.map((minutes) =>
-    h('option', { value: String(minutes), selected: minutes === 30 }, validityText(minutes))));
+  const select = h('select', { name: 'em-valid', 'aria-describedby': hint.id }, choices.map((minutes) =>
+    h('option', { value: String(minutes), selected: minutes === validity.defaultMinutes }, validityText(minutes))));
   return { element: h('div', {}, field(t('emergency.validity'), select), hint), read: () => Number(select.value) };
 }
 
@@ -170,11 +175,11 @@ async function send(targets, audio, riskLevel, title, repeat, validMinutes, prog
 }
 
 /** The form; onTriggered(announcement) once the controller took it. */
-export function emergencyForm({ communes, areas, areaOf, stations, standard, bulletins, onTriggered }) {
+export function emergencyForm({ communes, areas, areaOf, stations, standard, bulletins, validity, onTriggered }) {
   const targets = communes.length > 0 ? communeTargets(communes, stations) : areaTargets(areas, stations, areaOf);
   const audio = audioChooser(standard, bulletins);
   const risk = riskChooser();
-  const validity = validityChooser();
+  const validFor = validityChooser(validity || undefined);
   const title = h('input', { name: 'em-title', maxlength: '200', autocomplete: 'off' });
   const repeat = h('input', { name: 'em-repeat', type: 'number', min: '1', max: '20', value: '3', inputmode: 'numeric' });
   const message = h('div', { id: uid('em-problem') });
@@ -185,7 +190,7 @@ export function emergencyForm({ communes, areas, areaOf, stations, standard, bul
     h('h2', {}, t('emergency.step.audio')), audio.element,
     h('h2', {}, t('emergency.step.risk')), risk.element,
     h('h2', {}, t('emergency.step.details')), h('div', { class: 'grid' }, field(t('emergency.titleField'), title),
-      field(t('emergency.repeat'), repeat), validity.element),
+      field(t('emergency.repeat'), repeat), validFor.element),
     message, progress, submit);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -201,7 +206,7 @@ export function emergencyForm({ communes, areas, areaOf, stations, standard, bul
     const level = risk.read();
     const ok = await confirmDialog({ title: t('emergency.confirmTitle'), danger: true,
       body: [h('p', {}, t('emergency.confirmIntro')),
-        summary(targets.describe(), chosen, level, title.value.trim(), plays, validity.read())],
+        summary(targets.describe(), chosen, level, title.value.trim(), plays, validFor.read())],
       confirm: t('emergency.playNow'), cancel: t('emergency.back') });
     if (!ok) {
       return;
@@ -209,7 +214,7 @@ export function emergencyForm({ communes, areas, areaOf, stations, standard, bul
     submit.setAttribute('aria-busy', 'true');
     submit.disabled = true;
     try {
-      const announcement = await send(where, chosen, level, title.value.trim(), plays, validity.read(), progress);
+      const announcement = await send(where, chosen, level, title.value.trim(), plays, validFor.read(), progress);
       toast(t('emergency.triggered'));
       onTriggered(announcement);
     } catch (error) {

@@ -43,7 +43,7 @@ function recent(announcements) {
     stagesLine(a))));
 }
 
-async function renderList(view, { user, navigate }) {
+async function renderList(view, { user, navigate, settings }) {
   view.append(heading(t('emergency.title')), h('p', { class: 'lead' }, t('emergency.intro')));
   let data;
   try {
@@ -68,6 +68,7 @@ async function renderList(view, { user, navigate }) {
     const admin = user.roles.some((role) => role.role === 'admin');
     const form = emergencyForm({ communes: admin ? [] : communes, areas: data.areas,
       areaOf: areaTree(data.areas), stations: data.stations, standard: data.standard, bulletins: data.bulletins,
+      validity: settings?.emergencyValidity,
       onTriggered: (announcement) => navigate(`#/emergency/${encodeURIComponent(announcement.id)}`) });
     view.append(h('article', { class: 'em-card' }, form));
   }

@@ -29,6 +29,7 @@ export const strings = {
     'form.zones': 'Loa',
     'form.zoneOption': '{station} – {zone} (kênh {channel})',
     'form.zonesChosen': 'Đã chọn {count} loa riêng lẻ.',
+    'form.zoneUnknown': '{station}, kênh {channel} (không có trong danh sách trạm)',
     'form.rule': 'Quy tắc RRULE',
     'form.ruleNone': 'không có (phát một lần)',
     'form.preview': 'Các lần phát đầu tiên',
@@ -66,6 +67,7 @@ export const strings = {
     'form.zones': 'Zones',
     'form.zoneOption': '{station} – {zone} (channel {channel})',
     'form.zonesChosen': '{count} single zones chosen.',
+    'form.zoneUnknown': '{station}, channel {channel} (not in the station list)',
     'form.rule': 'RRULE',
     'form.ruleNone': 'none (plays once)',
     'form.preview': 'First occurrences',
@@ -114,11 +116,16 @@ function zonePicker(stations, initial) {
     }
     built = true;
     const keep = new Set(initial.map(zoneKey));
-    select.replaceChildren(...stations.flatMap((station) => (station.zones || []).map((zone) => {
+    const known = stations.flatMap((station) => (station.zones || []).map((zone) => {
       const key = zoneKey({ station: station.id, channel: zone.channel });
       return h('option', { value: key, selected: keep.has(key), 'data-value': true },
         t('form.zoneOption', { station: station.name, zone: zone.name, channel: zone.channel }));
-    })));
+    }));
+    // a zone the registry no longer lists (or this user does not see) stays chosen, and says so
+    const values = new Set(known.map((option) => option.value));
+    const unknown = initial.filter((zone) => !values.has(zoneKey(zone))).map((zone) => h('option',
+      { value: zoneKey(zone), selected: true }, t('form.zoneUnknown', { station: zone.station, channel: zone.channel })));
+    select.replaceChildren(...known, ...unknown);
   };
   const element = h('details', { class: 'zone-picker', open: initial.length > 0 },
     h('summary', {}, t('form.zonesPick')), field(t('form.zones'), select));

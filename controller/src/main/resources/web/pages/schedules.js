@@ -177,10 +177,12 @@ export default {
     const tree = areaTree(data.areas);
     const stationArea = new Map(data.stations.map((station) => [station.id, station.areaId]));
     let schedules = [];
+    const justSaved = new Set();
     const reload = () => Promise.all([loadList(), calendar ? calendar.refresh() : null]);
     const closeForm = () => clear(formSlot);
     const openForm = (schedule) => {
-      clear(formSlot).append(scheduleForm({ ...data, areas: actingAreas(user, data.areas) }, schedule, () => {
+      clear(formSlot).append(scheduleForm({ ...data, areas: actingAreas(user, data.areas) }, schedule, (saved) => {
+        justSaved.add(saved.id); // shown in the list even where the calendar does not look
         closeForm();
         return reload();
       }, closeForm));
@@ -194,7 +196,7 @@ export default {
     const paintList = () => {
       const target = calendar && onlyCalendar.checked ? calendar.target() : '';
       const rows = schedules.filter((s) => showCancelled.checked || s.state === 'active')
-        .filter((s) => !target || reaches(s, target, tree, stationArea))
+        .filter((s) => !target || justSaved.has(s.id) || reaches(s, target, tree, stationArea))
         .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
       clear(listSlot).append(table(shown, rows, t('schedules.empty'), { class: 'striped schedules' },
         (s) => ({ 'data-schedule': s.id, 'data-state': s.state })));

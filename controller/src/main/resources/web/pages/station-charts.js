@@ -2,7 +2,7 @@
 // (agent uptime, heartbeats per bucket, temperature, output level) over the last 24 hours or 7
 // days, the time axis in local time (Asia/Ho_Chi_Minh). A bucket without heartbeats breaks the line.
 // While the page is open the charts follow: new data every minute, and soon after the station's
-// live events, drawn into the same charts (nothing flickers, nothing is announced again).
+// live events, drawn into the same charts (nothing flickers, and the section is no live region).
 import * as api from '../api.js';
 import { h, alertBox, ZONE, number } from '../dom.js';
 import { t, locale } from '../i18n.js';
@@ -158,11 +158,14 @@ export function stationCharts(station) {
   let period = 'day';
   let charts = [];
   let drawnUnit = null;
+  let drawnPeriod = null;
   let closed = false;
   let loading = 0;
+  let pending = false; // a full load is under way
   let lastFollow = 0;
   let soon = null;
-  const body = h('div', { class: 'charts', 'aria-live': 'polite' });
+  // not a live region: the charts take new data every minute, which no one should hear each time
+  const body = h('div', { class: 'charts' });
   const buttons = Object.keys(PERIODS).map((key) => h('button', { type: 'button', class: 'outline',
     'aria-pressed': String(key === period), dataset: { period: key },
     onclick: () => {
@@ -179,6 +182,7 @@ export function stationCharts(station) {
     charts.forEach((c) => c.destroy());
     charts = [];
     drawnUnit = null;
+    drawnPeriod = null;
   }
 
   /** New data into the charts drawn, when they can take it (same unit); false when they must be drawn anew. */
@@ -203,23 +207,38 @@ export function stationCharts(station) {
     return true;
   }
 
-  /** Loads the period's history; `inPlace`: into the charts drawn if they can take it. */
+  /**
+   * Loads the period's history; `inPlace`: into the charts drawn, if they show this period and can
+   * take it. A full load (the page opening, the period switched) is never overtaken by an in-place
+   * one: those wait for it, and one begun before it is dropped.
+   */
   async function load(inPlace = false) {
-    const mine = ++loading;
+    if (inPlace && pending) {
+      return;
+    }
+    const mine = inPlace ? loading : ++loading;
+    const asked = period;
+    pending = pending || !inPlace;
     const to = new Date();
-    const from = new Date(to.getTime() - PERIODS[period]);
+    const from = new Date(to.getTime() - PERIODS[asked]);
     let history;
     try {
       history = await api.get(`/stations/${encodeURIComponent(station)}/history`
         + api.query({ from: from.toISOString(), to: to.toISOString() }));
     } catch (error) {
-      if (!closed && mine === loading && !inPlace) {
-        destroy();
-        body.replaceChildren(alertBox(error));
+      if (!inPlace && mine === loading) {
+        pending = false;
+        if (!closed) {
+          destroy();
+          body.replaceChildren(alertBox(error));
+        }
       }
       return;
     }
-    if (closed || mine !== loading || (inPlace && redraw(history))) {
+    if (!inPlace && mine === loading) {
+      pending = false;
+    }
+    if (closed || mine !== loading || asked !== period || (inPlace && asked === drawnPeriod && redraw(history))) {
       return;
     }
     destroy();
@@ -239,9 +258,10 @@ export function stationCharts(station) {
         h('figcaption', {}, h('h3', {}, t(`stations.chart.${quantity.key}`)),
           empty ? h('small', {}, t('stations.charts.empty')) : null),
         h('div', { class: 'chart' }, canvas)));
-      charts.push(chart(canvas, quantity, data, history, period, unit));
+      charts.push(chart(canvas, quantity, data, history, asked, unit));
     }
     drawnUnit = unit.axis;
+    drawnPeriod = asked;
   }
 
   /** Something happened at the station: new data soon (at most one load per few seconds). */

@@ -51,6 +51,7 @@ function linkable(path, labelId, on, href) {
   path.setAttribute('tabindex', '0');
   path.setAttribute('role', 'link');
   path.setAttribute('aria-labelledby', labelId);
+  path.removeAttribute('aria-describedby'); // Leaflet points it at the same tooltip: it would be read twice
   if (!path.dataset.keys) {
     path.dataset.keys = 'on';
     path.addEventListener('keydown', (event) => {
@@ -114,8 +115,18 @@ export function stationMap(parent, settings, href) {
       }
       marker.setLatLng([station.latitude, station.longitude]).setStyle(STYLES[kind]).setRadius(STYLES[kind].radius);
       const labelId = `map-label-${station.id}`;
-      marker.unbindTooltip().bindTooltip(h('span', { id: labelId }, v(station.name), ': ', t(`stations.state.${kind}`)),
-        { permanent: labelled, direction: 'right', offset: [10, 0], className: `station-label label-${kind}` });
+      const label = h('span', { id: labelId }, v(station.name), ': ', t(`stations.state.${kind}`));
+      const tooltip = marker.getTooltip();
+      if (tooltip && tooltip.options.permanent === labelled) {
+        // the same tooltip takes the new words: rebinding would fade the old one out beside the new
+        tooltip.options.className = `station-label label-${kind}`;
+        tooltip.setContent(label);
+        const box = tooltip.getElement();
+        Object.keys(STYLES).forEach((state) => box?.classList.toggle(`label-${state}`, state === kind));
+      } else {
+        marker.unbindTooltip().bindTooltip(label, { permanent: labelled, direction: 'right', offset: [10, 0],
+          className: `station-label label-${kind}` });
+      }
       const path = marker.getElement();
       if (path) {
         path.dataset.station = station.id;

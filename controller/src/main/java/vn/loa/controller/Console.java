@@ -12,6 +12,7 @@ import vn.loa.controller.api.ConsoleSettingsRoutes;
 import vn.loa.controller.api.LiveEventRoutes;
 import vn.loa.controller.api.StationHistoryRoutes;
 import vn.loa.controller.config.ConsoleSettings;
+import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.health.Alert;
 import vn.loa.controller.history.StationHistories;
 import vn.loa.controller.http.Dispatcher;
@@ -36,11 +37,12 @@ final class Console {
         return live;
     }
 
-    static void routes(Router router, ConsoleSettings settings, ApiJson json, Access access, Clock clock,
+    static void routes(Router router, ControllerConfig config, ApiJson json, Access access, Clock clock,
                        vn.loa.controller.store.Database database, LiveEvents live, Dispatcher dispatcher) {
+        ConsoleSettings settings = config.console();
         new ConsoleRoutes(settings.tileOrigin()).register(router);
-        new ConsoleSettingsRoutes(settings, Controller.class.getPackage().getImplementationVersion(), json)
-                .register(router);
+        new ConsoleSettingsRoutes(settings, config.emergencies(), Controller.class.getPackage()
+                .getImplementationVersion(), json).register(router);
         new StationHistoryRoutes(new StationHistories(database), json, access, clock).register(router);
         new LiveEventRoutes(live, access, dispatcher::authenticate).register(router);
     }

@@ -205,7 +205,7 @@ public final class Controller implements AutoCloseable {
                 new AudioAccess(credentials::verify, auth::authenticate));
         Router router = new Router();
         Dispatcher dispatcher = new Dispatcher(router, auth, json, metrics);
-        Console.routes(router, config.console(), json, access, clock, database, live, dispatcher);
+        Console.routes(router, config, json, access, clock, database, live, dispatcher);
         new SystemRoutes(metrics, link::isConnected, json, config.http().metricsToken()).register(router);
         users = new UserService(database, clock, auth, areas, audit);
         new AuthRoutes(auth, users, json, clock, config.http().tls()).register(router);

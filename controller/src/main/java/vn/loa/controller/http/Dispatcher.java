@@ -117,6 +117,10 @@ public final class Dispatcher {
             return token.get();
         }
         String header = request.header("authorization").orElse("");
+        Optional<String> refused = SessionTokens.refusedOrigin(request);
+        if (header.isEmpty() && refused.isPresent()) {
+            throw ApiException.forbidden(refused.get());
+        }
         if (header.isEmpty()) {
             throw ApiException.unauthorized("log in first: send 'Authorization: Bearer <token>' "
                     + "with a token from POST /api/v1/auth/login");

@@ -68,6 +68,28 @@ public final class SessionTokens {
         }
     }
 
+    /**
+     * Why a change the console sent with its cookie was not taken, if that is what happened: its
+     * {@code Origin} is not this server as the request names it. Behind a reverse proxy that
+     * rewrites {@code Host} this is every change, so the answer names the fix.
+     */
+    public static Optional<String> refusedOrigin(Request request) {
+        boolean change = !request.method().equals("GET") && !request.method().equals("HEAD");
+        if (!change || !"1".equals(request.header(CONSOLE_HEADER).orElse("").strip()) || fromConsole(request)
+                || request.header("cookie").orElse("").indexOf(COOKIE + "=") < 0) {
+            return Optional.empty();
+        }
+        return Optional.of("the console's request comes from " + printable(request.header("origin").orElse(""))
+                + " but reached this controller as host '" + printable(request.header("host").orElse(""))
+                + "'; a reverse proxy in front of the controller must pass the Host header on unchanged "
+                + "(nginx: proxy_set_header Host $host)");
+    }
+
+    private static String printable(String text) {
+        String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+
     /** The header token, else (for a read, or a change from the console) the cookie's. */
     public static Optional<String> of(Request request) {
         return bearer(request).or(() -> request.header("authorization").isPresent()

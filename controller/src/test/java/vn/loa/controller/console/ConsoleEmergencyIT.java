@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
 import vn.loa.controller.Controller;
+import vn.loa.controller.config.ControllerConfig;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.DemoRegistry;
@@ -149,7 +151,10 @@ class ConsoleEmergencyIT {
 
     @Test
     void anAdministratorUploadsTheAudioForOneStationOfAnArea() {
-        Controller controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
+        // this controller's announcements are valid 20 minutes unless said otherwise, an hour at most
+        Controller controller = closing.add(Controller.start(ControllerConfig.ephemeral(dir.resolve("controller"))
+                .withEmergencies(new ControllerConfig.Emergencies(3, 20, 1, 1000, 120)), Clock.systemUTC(),
+                TestControllers.ADMIN_PASSWORD));
         ApiClient api = TestControllers.admin(controller);
         long commune = DemoRegistry.communeWithStations(api, "xa-01", "xa-02");
         closing.add(startAgent(controller, api, dir, "xa-01"));
@@ -166,6 +171,9 @@ class ConsoleEmergencyIT {
                     TestAudio.wav(2)));
             page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Cấp 2"))).check();
             page.getByLabel("Số lần phát").fill("1");
+            assertThat(page.getByLabel("Hiệu lực")).hasValue("20");
+            assertThat(page.locator("select[name='em-valid'] option")).hasText(new String[] {"15 phút", "20 phút",
+                "30 phút", "1 giờ"});
             page.getByLabel("Hiệu lực").selectOption("15");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phát thông báo khẩn cấp…")).click();
             Locator dialog = page.getByRole(AriaRole.DIALOG);

@@ -113,10 +113,13 @@ class ConsoleLiveStatusIT {
             Object drawnUntil = page.evaluate("() => { const chart = Chart.getChart(document.querySelector("
                     + "\"canvas[data-quantity='heartbeats']\")); chart.loaSameChart = true; return chart.options.scales.x.max; }");
             PlaywrightAssertions.assertThat(page.locator("table.receipts tr[data-state='finished']")).hasCount(1);
+            page.evaluate("() => { window.loaReceiptSeen = Date.now(); }");
+            // the same chart, with data asked for around the receipt: the live event, not the minute's timer
             page.waitForFunction("(before) => { const chart = Chart.getChart(document.querySelector("
                     + "\"canvas[data-quantity='heartbeats']\")); return Boolean(chart && chart.loaSameChart"
-                    + " && chart.options.scales.x.max > before); }", drawnUntil,
-                    new Page.WaitForFunctionOptions().setTimeout(WAIT.toMillis()));
+                    + " && chart.options.scales.x.max > before"
+                    + " && chart.options.scales.x.max >= window.loaReceiptSeen - 3000); }", drawnUntil,
+                    new Page.WaitForFunctionOptions().setTimeout(12_000));
             PlaywrightAssertions.assertThat(page.locator(".nothing-playing")).isVisible();
             PlaywrightAssertions.assertThat(page.locator("table.zones tr[data-channel='1']")).containsText("Tắt");
             Locator zones = page.locator("table.zones tbody tr");

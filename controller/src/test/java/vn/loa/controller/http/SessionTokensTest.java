@@ -42,6 +42,21 @@ class SessionTokensTest {
         assertThat(SessionTokens.of(request("POST", Map.of("cookie", cookie, "x-loa-console", "1",
                 "origin", "http://[bad", "host", "loa.example.vn")))).as("an origin that is no URI").isEmpty();
         assertThat(SessionTokens.of(request("POST", Map.of("cookie", cookie, "x-loa-console", "yes")))).isEmpty();
+        assertThat(SessionTokens.of(request("POST", Map.of("cookie", cookie, "x-loa-console", "1",
+                "origin", "http://loa.example.vn", "host", "loa.example.vn:8080")))).as("another port").isEmpty();
+    }
+
+    @Test
+    void aConsoleChangeFromAnotherOriginIsExplainedNotJustRefused() {
+        Map<String, String> proxied = Map.of("cookie", "loa_session=tok", "x-loa-console", "1",
+                "origin", "https://loa.example.vn", "host", "127.0.0.1:8080");
+        assertThat(SessionTokens.refusedOrigin(request("POST", proxied))).hasValueSatisfying(why -> assertThat(why)
+                .contains("https://loa.example.vn").contains("127.0.0.1:8080").contains("proxy_set_header Host"));
+        assertThat(SessionTokens.refusedOrigin(request("GET", proxied))).as("a read needs no origin").isEmpty();
+        assertThat(SessionTokens.refusedOrigin(request("POST", Map.of("x-loa-console", "1",
+                "origin", "https://evil.example", "host", "127.0.0.1:8080")))).as("no session cookie").isEmpty();
+        assertThat(SessionTokens.refusedOrigin(request("POST", Map.of("cookie", "loa_session=tok",
+                "origin", "https://evil.example", "host", "127.0.0.1:8080")))).as("not the console").isEmpty();
     }
 
     @Test
