@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiException;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.store.Database;
+import vn.loa.controller.text.Printable;
 
 /**
  * Failed logins: counts them per account and per client address in the database (a restart
@@ -111,7 +112,7 @@ final class LoginGuard {
     private ApiException failed(String actor, String username, User user, String reason, String address,
                                 ApiException refusal) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String shown = printable(username);
+        String shown = Printable.of(username, 64);
         LOG.info("Login refused for user '{}': {}", shown, reason);
         return database.transaction(c -> {
             audit.append(c, actor, "auth.login-failed", shown, detail(shown, reason, address));
@@ -161,10 +162,5 @@ final class LoginGuard {
             detail.put("address", address);
         }
         return detail;
-    }
-
-    static String printable(String username) {
-        String shown = username.length() > 64 ? username.substring(0, 64) + "…" : username;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -11,6 +11,7 @@ import vn.loa.controller.api.ApiJson;
 import vn.loa.controller.auth.AuthService;
 import vn.loa.controller.auth.Principal;
 import vn.loa.controller.metrics.ControllerMetrics;
+import vn.loa.controller.text.Printable;
 
 /**
  * Turns a request into a response: finds the route, checks the bearer token on protected routes,
@@ -98,7 +99,7 @@ public final class Dispatcher {
     private Response unmatched(Request request) {
         Set<String> allowed = router.allowedMethods(request.path());
         if (allowed.isEmpty()) {
-            return json.error(404, "not_found", "no such resource: " + printable(request.path()));
+            return json.error(404, "not_found", "no such resource: " + Printable.of(request.path(), 200));
         }
         return json.error(405, "method_not_allowed", request.method() + " is not allowed here; use "
                 + String.join(", ", allowed)).withHeader("Allow", String.join(", ", allowed));
@@ -106,7 +107,8 @@ public final class Dispatcher {
 
     private Response internalError(Request request, RuntimeException e) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("Internal error {} answering {} {}", reference, request.method(), printable(request.path()), e);
+        LOG.error("Internal error {} answering {} {}", reference, request.method(), Printable.of(request.path(), 200),
+                e);
         return json.error(500, "internal_error", "the controller failed to answer; see its log, reference "
                 + reference);
     }
@@ -126,10 +128,5 @@ public final class Dispatcher {
                     + "with a token from POST /api/v1/auth/login");
         }
         throw ApiException.unauthorized("the Authorization header must be 'Bearer <token>'");
-    }
-
-    private static String printable(String path) {
-        String shown = path.length() > 200 ? path.substring(0, 200) + "…" : path;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

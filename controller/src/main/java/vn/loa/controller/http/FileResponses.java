@@ -3,6 +3,7 @@ package vn.loa.controller.http;
 import java.nio.file.Path;
 import java.util.Objects;
 import vn.loa.controller.api.ApiJson;
+import vn.loa.controller.text.Printable;
 
 /**
  * Answers GET and HEAD for a file with a strong entity tag: {@code If-None-Match} (304),
@@ -40,7 +41,7 @@ public final class FileResponses {
                     .withHeader("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + size);
         }
         if (outcome instanceof ByteRange.Unsatisfiable) {
-            return headers(json.error(416, "range_not_satisfiable", "the range '" + printable(range)
+            return headers(json.error(416, "range_not_satisfiable", "the range '" + Printable.of(range, 100)
                     + "' lies outside the " + size + " bytes of this file"), etag)
                     .withHeader("Content-Range", "bytes */" + size);
         }
@@ -60,10 +61,5 @@ public final class FileResponses {
             }
         }
         return false;
-    }
-
-    private static String printable(String text) {
-        String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

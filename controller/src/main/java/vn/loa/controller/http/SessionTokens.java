@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import vn.loa.controller.text.Printable;
 
 /**
  * Where a user's session token travels. API clients send {@code Authorization: Bearer <token>}.
@@ -35,9 +36,10 @@ public final class SessionTokens {
 
     /** The session cookie's token, for a read (GET or HEAD) or a change the console's script sends. */
     public static Optional<String> cookie(Request request) {
-        if (!request.method().equals("GET") && !request.method().equals("HEAD") && !fromConsole(request)) {
-            return Optional.empty();
-        }
+        return reads(request) || fromConsole(request) ? sessionCookie(request) : Optional.empty();
+    }
+
+    private static Optional<String> sessionCookie(Request request) {
         for (String cookies : request.header("cookie").orElse("").split(";")) {
             String pair = cookies.strip();
             if (pair.startsWith(COOKIE + "=")) {
@@ -53,7 +55,7 @@ public final class SessionTokens {
      * and, if the browser names its origin, that origin is this server (its Host).
      */
     public static boolean fromConsole(Request request) {
-        if (!"1".equals(request.header(CONSOLE_HEADER).orElse("").strip())) {
+        if (!consoleHeader(request)) {
             return false;
         }
         Optional<String> origin = request.header("origin");
@@ -74,20 +76,21 @@ public final class SessionTokens {
      * rewrites {@code Host} this is every change, so the answer names the fix.
      */
     public static Optional<String> refusedOrigin(Request request) {
-        boolean change = !request.method().equals("GET") && !request.method().equals("HEAD");
-        if (!change || !"1".equals(request.header(CONSOLE_HEADER).orElse("").strip()) || fromConsole(request)
-                || request.header("cookie").orElse("").indexOf(COOKIE + "=") < 0) {
+        if (reads(request) || !consoleHeader(request) || fromConsole(request) || sessionCookie(request).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("the console's request comes from " + printable(request.header("origin").orElse(""))
-                + " but reached this controller as host '" + printable(request.header("host").orElse(""))
+        return Optional.of("the console's request comes from " + Printable.of(request.header("origin").orElse(""), 100)
+                + " but reached this controller as host '" + Printable.of(request.header("host").orElse(""), 100)
                 + "'; a reverse proxy in front of the controller must pass the Host header on unchanged "
                 + "(nginx: proxy_set_header Host $host)");
     }
 
-    private static String printable(String text) {
-        String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
+    private static boolean reads(Request request) {
+        return request.method().equals("GET") || request.method().equals("HEAD");
+    }
+
+    private static boolean consoleHeader(Request request) {
+        return "1".equals(request.header(CONSOLE_HEADER).orElse("").strip());
     }
 
     /** The header token, else (for a read, or a change from the console) the cookie's. */

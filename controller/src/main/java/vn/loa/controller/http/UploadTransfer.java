@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiException;
 import vn.loa.controller.auth.Principal;
+import vn.loa.controller.text.Printable;
 
 /**
  * One streamed upload: the request and the multipart decoder writing its parts to disk. Owned by
@@ -110,8 +111,8 @@ final class UploadTransfer implements AutoCloseable {
                             Files.size(target), target));
                 } else if (data instanceof Attribute attribute && !fields.containsKey(part)) {
                     if (attribute.length() > MAX_FIELD_BYTES) {
-                        throw ApiException.invalid("part '" + printable(part) + "' is longer than " + MAX_FIELD_BYTES
-                                + " bytes");
+                        throw ApiException.invalid("part '" + Printable.of(part, 100) + "' is longer than "
+                                + MAX_FIELD_BYTES + " bytes");
                     }
                     fields.put(part, attribute.getValue());
                 }
@@ -157,11 +158,6 @@ final class UploadTransfer implements AutoCloseable {
     private static ApiException malformed(RuntimeException e) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return ApiException.badRequest("malformed_multipart", "the multipart/form-data body cannot be read: "
-                + printable(detail));
-    }
-
-    private static String printable(String text) {
-        String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
+                + Printable.of(detail, 100));
     }
 }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import vn.loa.controller.api.ApiException;
 import vn.loa.controller.audit.AuditLog;
 import vn.loa.controller.store.Database;
+import vn.loa.controller.text.Printable;
 
 /**
  * One-time enrolment tokens: staff create one for a registered station and type it into the
@@ -80,7 +81,7 @@ public final class EnrolmentTokens {
         if (!valid) {
             if (refusalLog.allow("enrolment")) {
                 LOG.warn("A station presented an unknown, used or expired enrolment token for '{}' (such refusals are "
-                        + "logged at most once a minute)", printable(stationId));
+                        + "logged at most once a minute)", Printable.of(stationId, 64));
             }
             throw ApiException.unauthorized("this enrolment token is unknown, used or expired: ask for a new one "
                     + "(POST /api/v1/stations/{id}/enrolment)");
@@ -100,10 +101,5 @@ public final class EnrolmentTokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    private static String printable(String text) {
-        String shown = text.length() > 64 ? text.substring(0, 64) + "…" : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

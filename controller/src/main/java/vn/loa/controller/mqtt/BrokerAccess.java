@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.identity.MqttCredentials;
 import vn.loa.controller.metrics.ControllerMetrics;
+import vn.loa.controller.text.Printable;
 import vn.loa.protocol.Channel;
 import vn.loa.protocol.StationIds;
 import vn.loa.protocol.StationTopic;
@@ -83,7 +84,7 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
         if (controllerClientId.equals(clientId)) {
             if (refusals.allow("controller-client")) {
                 LOG.warn("A client logging in as '{}' tried to use the controller's MQTT client id '{}': refused",
-                        printable(username), printable(clientId));
+                        Printable.of(username, 200), Printable.of(clientId, 200));
             }
             return false;
         }
@@ -93,7 +94,7 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
         if (!clientIdsOf(username).contains(clientId) || isAgentClientOfAnother(username, clientId)) {
             if (refusals.allow("client:" + username)) {
                 LOG.warn("Station {} tried to connect as MQTT client '{}'; a station may only use '{}' or '{}{}'",
-                        username, printable(clientId), username, AGENT_CLIENT_PREFIX, username);
+                        username, Printable.of(clientId, 200), username, AGENT_CLIENT_PREFIX, username);
             }
             return false;
         }
@@ -110,7 +111,7 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
         metrics.brokerRefusal("login");
         if (refusals.allow("direct")) {
             LOG.warn("A client logging in as '{}' reached the embedded broker's loopback port directly: refused "
-                    + "(stations connect to the broker's public listeners)", printable(username));
+                    + "(stations connect to the broker's public listeners)", Printable.of(username, 200));
         }
     }
 
@@ -130,8 +131,8 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
             String who = own == null ? "?" : username;
             if (refusals.allow("will:" + who)) {
                 LOG.warn("Client '{}' asked for a last will on '{}'; a station may only leave its own status: "
-                        + "connection refused (logged at most once a minute per station)", printable(username),
-                        printable(willTopic));
+                        + "connection refused (logged at most once a minute per station)", Printable.of(username, 200),
+                        Printable.of(willTopic, 200));
             }
         }
         return allowed;
@@ -154,7 +155,8 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
             metrics.brokerRefusal("publish");
         }
         if (!allowed && refusals.allow("write:" + user)) {
-            LOG.warn("Station {} may not publish on '{}': dropped (logged at most once a minute per station)", user, printable(topic.toString()));
+            LOG.warn("Station {} may not publish on '{}': dropped (logged at most once a minute per station)", user,
+                    Printable.of(topic.toString(), 200));
         }
         return allowed;
     }
@@ -174,20 +176,12 @@ public final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
             metrics.brokerRefusal("subscribe");
         }
         if (!allowed && refusals.allow("read:" + user)) {
-            LOG.warn("Station {} may not subscribe to '{}': refused", user, printable(filter));
+            LOG.warn("Station {} may not subscribe to '{}': refused", user, Printable.of(filter, 200));
         }
         return allowed;
     }
 
     private Optional<StationTopic> stationTopic(Topic topic) {
         return topic == null ? Optional.empty() : topics.parse(topic.toString());
-    }
-
-    private static String printable(String text) {
-        if (text == null) {
-            return "";
-        }
-        String shown = text.length() > 200 ? text.substring(0, 200) + "…" : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.controller.metrics.ControllerMetrics;
 import vn.loa.controller.status.StationStatusService;
+import vn.loa.controller.text.Printable;
 import vn.loa.protocol.DecodeError;
 import vn.loa.protocol.Decoded;
 import vn.loa.protocol.MessageCodec;
@@ -59,7 +60,7 @@ public final class StationMessageIngest implements MessageSink {
         if (parsed.isEmpty()) {
             metrics.decodeFailure("bad_topic");
             if (rateLimited.allow("topic:" + topic)) {
-                LOG.warn("Ignored a message on an unexpected topic '{}'", printable(topic));
+                LOG.warn("Ignored a message on an unexpected topic '{}'", Printable.of(topic, 200));
             }
             return;
         }
@@ -104,10 +105,5 @@ public final class StationMessageIngest implements MessageSink {
                     + "are counted in /metrics and logged at most once a minute", topic.stationId(),
                     topic.channel().segment(), size, error);
         }
-    }
-
-    private static String printable(String text) {
-        String shown = text.length() > 200 ? text.substring(0, 200) + "…" : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.agent.StationAgent;
 import vn.loa.controller.Controller;
@@ -22,6 +22,7 @@ import vn.loa.controller.health.Rule;
 import vn.loa.controller.schedule.BroadcastTime;
 import vn.loa.controller.testutil.ApiClient;
 import vn.loa.controller.testutil.BulletinUploads;
+import vn.loa.controller.testutil.Closing;
 import vn.loa.controller.testutil.DemoRegistry;
 import vn.loa.controller.testutil.SseClient;
 import vn.loa.controller.testutil.TestAgents;
@@ -40,13 +41,14 @@ class ConsoleLiveIT {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final Closing closing = new Closing();
     private Controller controller;
     private ApiClient admin;
-    private StationAgent agent;
 
     @BeforeEach
     void start() {
-        controller = TestControllers.embedded(dir.resolve("controller"));
+        controller = closing.add(TestControllers.embedded(dir.resolve("controller")));
         admin = TestControllers.admin(controller);
         long province = DemoRegistry.create(admin, "{\"name\":\"Tỉnh\",\"code\":\"P\",\"level\":\"province\"}");
         long district = DemoRegistry.create(admin, "{\"name\":\"Huyện\",\"code\":\"D\",\"level\":\"district\","
@@ -61,14 +63,6 @@ class ConsoleLiveIT {
         user("operator-2", other);
     }
 
-    @AfterEach
-    void stop() {
-        if (agent != null) {
-            agent.close();
-        }
-        controller.close();
-    }
-
     @Test
     void theStationPageChartsFillWithTheAgentsHeartbeats() {
         Instant from = Instant.now().minusSeconds(60);
@@ -77,7 +71,7 @@ class ConsoleLiveIT {
         assertThat(empty.json().path("points")).isEmpty();
         assertThat(empty.json().path("bucketSeconds").asLong()).isEqualTo(300);
 
-        agent = agent("st-a");
+        agent("st-a");
         String window = "?from=" + from + "&to=" + from.plusSeconds(600);
         JsonNode history = await("heartbeats in the history").atMost(Duration.ofSeconds(30))
                 .until(() -> admin.get("/api/v1/stations/st-a/history" + window).json(),
@@ -111,7 +105,7 @@ class ConsoleLiveIT {
             mine.awaitEvent(event -> "hello".equals(event.event()), Duration.ofSeconds(10));
             other.awaitEvent(event -> "hello".equals(event.event()), Duration.ofSeconds(10));
 
-            agent = agent("st-a");
+            StationAgent agent = agent("st-a");
             JsonNode online = data(mine.awaitEvent(event -> "station".equals(event.event())
                     && data(event).path("status").asText().equals("online"), Duration.ofSeconds(30)));
             assertThat(online.path("station").asText()).isEqualTo("st-a");
@@ -130,7 +124,6 @@ class ConsoleLiveIT {
             assertThat(opened.path("state").asText()).isEqualTo("open");
 
             agent.close();
-            agent = null;
             mine.awaitEvent(event -> "station".equals(event.event())
                     && data(event).path("status").asText().equals("offline"), Duration.ofSeconds(30));
 
@@ -184,7 +177,7 @@ class ConsoleLiveIT {
     }
 
     private StationAgent agent(String id) {
-        return TestAgents.start(admin, TestAgents.config(controller, id, dir.resolve("agent-" + id)));
+        return closing.add(TestAgents.start(admin, TestAgents.config(controller, id, dir.resolve("agent-" + id))));
     }
 
     private void station(String id, long area) {
