@@ -63,11 +63,21 @@ final class ResponseWriter {
             writeFile(ctx, answer, keepAlive);
             return;
         }
+        FullHttpResponse response = full(answer, keepAlive, bodiless);
+        finish(ctx.writeAndFlush(response), keepAlive);
+    }
+
+    /** A response held in memory (not a file, not an event stream) as one full HTTP response. */
+    static FullHttpResponse full(Response answer, boolean keepAlive) {
+        return full(answer, keepAlive, answer.status() == 204 || answer.status() == 304);
+    }
+
+    private static FullHttpResponse full(Response answer, boolean keepAlive, boolean bodiless) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()),
                 bodiless ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
         setHeaders(response, answer, keepAlive);
-        finish(ctx.writeAndFlush(response), keepAlive);
+        return response;
     }
 
     private static void writeFile(ChannelHandlerContext ctx, Response answer, boolean keepAlive) {

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,12 +33,10 @@ import vn.loa.controller.auth.Principal;
  * channel, run by its event loop.
  *
  * <p>A refusal is answered at once; the rest of that request's body is then read and dropped so
- * the client sees the answer (up to {@link #DRAIN_SECONDS}, then the connection is closed).
+ * the client sees the answer (see {@link RefusedBody}).
  */
 final class StreamedUploadHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(StreamedUploadHandler.class);
-    static final long DRAIN_SECONDS = 30;
-
     private enum State { IDLE, AUTHENTICATING, RECEIVING, DRAINING }
 
     private final List<UploadRoute> routes;
@@ -48,7 +45,7 @@ final class StreamedUploadHandler extends ChannelInboundHandlerAdapter {
     private final int readTimeoutSeconds;
     private State state = State.IDLE;
     private UploadTransfer transfer;
-    private ScheduledFuture<?> drainDeadline;
+    private RefusedBody draining;
     /** What arrived while the token was being checked (reading is paused then, so little). */
     private final ArrayDeque<Object> held = new ArrayDeque<>();
 
@@ -226,37 +223,35 @@ final class StreamedUploadHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * Answers a refusal. The client then either sends the rest of the body, which is read and
-     * dropped, or (having asked for 100 Continue and not got it) nothing: then the connection closes.
+     * dropped (see {@link RefusedBody}), or (having asked for 100 Continue and not got it) nothing:
+     * then the connection closes.
      */
     private void refuse(ChannelHandlerContext ctx, ApiException error) {
         UploadTransfer refused = transfer;
         refused.close();
-        boolean close = !refused.keepAlive || (refused.expectsContinue && !refused.continued);
-        ResponseWriter.write(ctx, dispatcher.refuse(refused.request, refused.route.path(), error), !close, false);
+        Response answer = dispatcher.refuse(refused.request, refused.route.path(), error);
         if (error.status() >= 500 || error.status() == 401 || error.status() == 413) {
             LOG.info("Upload to {} refused: {} {}", refused.route.path(), error.status(), error.getMessage());
         }
         transfer = null;
         ctx.channel().config().setAutoRead(true);
         if (refused.lastReceived) {
+            ResponseWriter.write(ctx, answer, refused.keepAlive, false);
             state = State.IDLE;
-        } else if (!close) {
+        } else if (refused.expectsContinue && !refused.continued) {
+            ResponseWriter.write(ctx, answer, false, false);
             state = State.DRAINING;
-            drainDeadline = ctx.executor().schedule(() -> {
-                if (state == State.DRAINING) {
-                    ctx.close();
-                }
-            }, DRAIN_SECONDS, TimeUnit.SECONDS);
         } else {
+            draining = RefusedBody.answer(ctx, ResponseWriter.full(answer, refused.keepAlive), refused.keepAlive);
             state = State.DRAINING;
         }
     }
 
     private void endDraining() {
         state = State.IDLE;
-        if (drainDeadline != null) {
-            drainDeadline.cancel(false);
-            drainDeadline = null;
+        if (draining != null) {
+            draining.ended();
+            draining = null;
         }
     }
 
@@ -296,6 +291,9 @@ final class StreamedUploadHandler extends ChannelInboundHandlerAdapter {
             transfer.close();
             transfer = null;
         }
-        endDraining();
+        if (draining != null) {
+            draining.cancel();
+            draining = null;
+        }
     }
 }

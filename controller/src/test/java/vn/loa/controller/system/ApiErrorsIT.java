@@ -8,14 +8,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
 import vn.loa.controller.testutil.ApiClient;
+import vn.loa.controller.testutil.RawHttp;
 import vn.loa.controller.testutil.TestControllers;
 
 /** Every refusal of the API is a JSON error with the right status, over real HTTP. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiErrorsIT {
+    /** More than the kernel buffers of both ends hold: a server that stops reading blocks the sender. */
+    private static final long BEYOND_SOCKET_BUFFERS = 32L * 1024 * 1024;
+
     private Controller controller;
     private ApiClient anonymous;
 
@@ -107,6 +112,54 @@ class ApiErrorsIT {
     }
 
     @Test
+    @Timeout(60)
+    void bodyOverTheLimitIsDroppedAndTheConnectionServesTheNextRequest() {
+        try (RawHttp http = new RawHttp(controller.httpPort())) {
+            http.send(jsonPost(BEYOND_SOCKET_BUFFERS, "")).sendFiller(BEYOND_SOCKET_BUFFERS);
+            RawHttp.Head answer = http.read();
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.body()).contains("payload_too_large").contains("65536");
+            http.send("GET /healthz HTTP/1.1\r\nHost: loa\r\n\r\n");
+            assertThat(http.read().status()).as("the same connection answers again").isIn(200, 503);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void bodyOverTheLimitOnAConnectionToCloseIsReadUntilItEndsSoThe413ArrivesWhole() {
+        try (RawHttp http = new RawHttp(controller.httpPort())) {
+            http.send(jsonPost(BEYOND_SOCKET_BUFFERS, "Connection: close\r\n")).sendFiller(BEYOND_SOCKET_BUFFERS);
+            RawHttp.Head answer = http.read();
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.header("connection")).isEqualTo("close");
+            assertThat(answer.body()).contains("payload_too_large");
+            assertThat(http.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void clientAskingToContinueWithABodyOverTheLimitGetsAJson413AndNoContinue() {
+        try (RawHttp http = new RawHttp(controller.httpPort())) {
+            http.send(jsonPost(2 * 1024 * 1024, "Expect: 100-continue\r\n"));
+            RawHttp.Head answer = http.read();
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.header("content-type")).startsWith("application/json");
+            assertThat(answer.body()).contains("payload_too_large").contains("65536");
+            assertThat(http.closedByServer()).as("the body announced but never sent is not waited for").isTrue();
+        }
+    }
+
+    @Test
+    void anExpectationOtherThanContinueIsAJson417() {
+        try (RawHttp http = new RawHttp(controller.httpPort())) {
+            http.send(jsonPost(2, "Expect: coffee\r\n"));
+            RawHttp.Head answer = http.read();
+            assertThat(answer.status()).isEqualTo(417);
+            assertThat(answer.body()).contains("expectation_failed").contains("100-continue");
+        }
+    }
+
+    @Test
     void bodyWithoutJsonContentTypeIsA415() {
         ApiClient admin = TestControllers.admin(controller);
         ApiClient.Answer answer = admin.send(admin.builder("/api/v1/areas").header("Content-Type", "text/plain")
@@ -125,6 +178,12 @@ class ApiErrorsIT {
                 HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.raw().headers().firstValue("allow")).contains("GET, POST");
+    }
+
+    /** The head of a JSON POST announcing {@code length} bytes, with extra header lines. */
+    private static String jsonPost(long length, String extraHeaders) {
+        return "POST /api/v1/areas HTTP/1.1\r\nHost: loa\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + length + "\r\n" + extraHeaders + "\r\n";
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.controller.Controller;
@@ -183,6 +184,21 @@ class BulletinUploadIT {
             assertThat(answer.body()).contains("payload_too_large").contains(Long.toString(LIMIT));
             assertThat(http.closedByServer()).isTrue();
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void uploadOverTheLimitOnAConnectionToCloseIsReadUntilItEndsSoThe413ArrivesWhole() {
+        long length = 32L * 1024 * 1024;
+        try (RawHttp http = new RawHttp(controller.httpPort())) {
+            http.send(uploadHead(admin.token(), length, false).replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"))
+                    .sendFiller(length);
+            RawHttp.Head answer = http.read();
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.body()).contains("payload_too_large").contains(Long.toString(LIMIT));
+            assertThat(http.closedByServer()).isTrue();
+        }
+        assertNoUploadsLeft();
     }
 
     @Test

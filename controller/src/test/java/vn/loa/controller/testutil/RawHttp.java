@@ -53,6 +53,21 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Sends {@code count} filler bytes in 64 KB writes: a body the server is expected to read. */
+    public RawHttp sendFiller(long count) {
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        try {
+            for (long left = count; left > 0; left -= chunk.length) {
+                out.write(chunk, 0, (int) Math.min(left, chunk.length));
+            }
+            out.flush();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads one response: status line, headers, and {@code Content-Length} bytes of body (none for 1xx). */
     public Head read() {
         return read(true);
