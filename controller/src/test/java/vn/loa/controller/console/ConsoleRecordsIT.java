@@ -11,7 +11,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,12 +66,13 @@ class ConsoleRecordsIT {
         StationAgent second = closing.add(ConsoleEmergencyIT.startAgent(controller, api, dir, "rec-02"));
         ConsoleEmergencyIT.awaitStatus(api, "online", "rec-01", "rec-02");
         String news = BulletinUploads.approvedWav(api, "Bản tin sáng", "normal", 2);
-        LocalDateTime start = LocalDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(4),
-                BroadcastTime.ZONE);
+        LocalDateTime start = startClearOfMidnight();
+        Duration untilPlayed = Duration.between(LocalDateTime.now(BroadcastTime.ZONE), start)
+                .plus(ConsoleEmergencyIT.WAIT);
         ApiClient.Answer scheduled = api.post("/api/v1/schedules", "{\"bulletinId\":\"" + news + "\",\"start\":\""
                 + start + "\",\"targets\":{\"areas\":[" + commune + "]}}");
         assertThat(scheduled.status()).as(scheduled.text()).isEqualTo(201);
-        await("the news played at both stations").atMost(ConsoleEmergencyIT.WAIT).until(() ->
+        await("the news played at both stations").atMost(untilPlayed).until(() ->
                 state("rec-01", news).equals("finished") && state("rec-02", news).equals("finished"));
 
         try (ConsolePage console = browser.open("http://127.0.0.1:" + controller.httpPort())) {
@@ -88,7 +92,7 @@ class ConsoleRecordsIT {
             assertThat(download.text()).contains("rec-01", "rec-02", news);
             console.screenshot("records-broadcasts-vi");
 
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+            LocalDate today = start.toLocalDate();
             console.go("broadcasts?from=" + today.minusDays(1) + "&to=" + today);
             Locator day = page.getByLabel("Ngày xem trên dòng thời gian");
             assertThat(day).hasValue(today.toString());
@@ -185,5 +189,15 @@ class ConsoleRecordsIT {
             }
             console.assertClean();
         }
+    }
+
+    /**
+     * A start a few seconds ahead, in Asia/Ho_Chi_Minh; moved to just after midnight when the page
+     * checks, which take well under three minutes, could otherwise run on the next day.
+     */
+    private static LocalDateTime startClearOfMidnight() {
+        LocalDateTime soon = LocalDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(4),
+                BroadcastTime.ZONE);
+        return soon.toLocalTime().isAfter(LocalTime.of(23, 57)) ? soon.toLocalDate().plusDays(1).atTime(0, 0, 5) : soon;
     }
 }
